@@ -1,0 +1,51 @@
+#pragma once
+// Readers: turn a file's bytes into validated Documents. Each format becomes JSON objects that
+// document_from_json() validates, so every format reports errors the same way. A bad record is
+// returned as an Error next to the good ones; a file that cannot be parsed at all sets
+// file_error. Stateless and thread-safe.
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/document.h"
+#include "corpus/result.h"
+
+namespace corpus {
+
+enum class Format {
+  json,        // .json: one record object, or an array of them
+  json_lines,  // .jsonl, .ndjson: one record object per line
+  markdown,    // .md, .markdown: front matter (YAML) for the fields, the rest is the body
+  text,        // .txt: first line is the title, the rest is the body
+  unsupported,
+};
+
+// The format a file is read as, from its extension (case-insensitive).
+Format format_of(const std::filesystem::path& path);
+
+// Files larger than this are refused rather than read into memory.
+inline constexpr std::uintmax_t kMaxFileBytes = 64u << 20;
+
+struct ReadResult {
+  std::vector<Result<Document>> records;  // in file order, valid and invalid
+  std::optional<Error> file_error;        // set when the file as a whole could not be read
+};
+
+// Reads records from content already in memory; `file_name` names the file in errors and, for
+// Markdown and text, gives the id when the record does not.
+ReadResult read_records(std::string_view file_name, std::string_view content, Format format);
+
+// A file's bytes, refused when over kMaxFileBytes; errors name the path.
+Result<std::string> read_file_bytes(const std::filesystem::path& path);
+
+// Reads a file from disk and its records.
+ReadResult read_file(const std::filesystem::path& path);
+
+// A valid id made from a file name ("Informe Final 2019.md" -> "informe-final-2019").
+std::string id_from_file_name(const std::filesystem::path& path);
+
+}  // namespace corpus

@@ -1,0 +1,22 @@
+#pragma once
+// The folder walker: expands the paths a user names into the record files to read, in a stable
+// (sorted) order. Folders are walked recursively; hidden entries and README, LICENSE and
+// CHANGELOG files are skipped, and so are files of formats we do not read. A file named
+// explicitly must exist and be of a readable format. Stateless and thread-safe.
+
+#include <filesystem>
+#include <vector>
+
+#include "corpus/result.h"
+
+namespace corpus {
+
+struct FileList {
+  std::vector<std::filesystem::path> files;    // absolute, normalised, sorted, no duplicates
+  std::vector<std::filesystem::path> folders;  // the folders walked, absolute
+  std::vector<Error> errors;                   // paths that do not exist or cannot be read
+};
+
+FileList collect_files(const std::vector<std::filesystem::path>& paths);
+
+}  // namespace corpus

@@ -1,0 +1,142 @@
+#include "indexer/document_builder.h"
+
+#include <nlohmann/json.hpp>
+#include <unicode/region.h>
+
+#include "indexer/language_detector.h"
+#include "indexer/schema.h"
+#include "indexer/text_normalizer.h"
+
+namespace indexer {
+namespace {
+
+// How much more a word counts in the title and summary than in the body (wdf increments; BM25
+// saturates them, so this lifts records that are *about* a word over ones that mention it).
+constexpr Xapian::termcount kTitleWdf = 5;
+constexpr Xapian::termcount kSummaryWdf = 2;
+constexpr Xapian::termcount kLessonWdf = 2;
+
+// Documents with an end year unknown and still running are treated as running until this year
+// for year-range filters.
+constexpr double kOpenEndYear = 9999;
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder() {
+  terms_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  terms_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+}
+
+const Xapian::Stem& DocumentBuilder::stemmer(const std::string& language) {
+  auto it = stemmers_.find(language);
+  if (it != stemmers_.end()) return it->second;
+  Xapian::Stem stem;
+  if (!language.empty()) {
+    try {
+      stem = Xapian::Stem(language);
+    } catch (const Xapian::InvalidArgumentError&) {
+      // Xapian has no stemmer for this language: index unstemmed.
+    }
+  }
+  return stemmers_.emplace(language, stem).first->second;
+}
+
+std::string DocumentBuilder::analysis_language(const corpus::Document& document) const {
+  if (!document.language.empty()) return document.language;
+  std::string sample = document.title + "\n" + document.summary + "\n" + document.body.substr(0, 8192);
+  return detect_language(sample);
+}
+
+Xapian::Document DocumentBuilder::build(const corpus::Document& document, const SourceInfo& source) {
+  std::string language = analysis_language(document);
+  Xapian::Document out;
+  terms_.set_document(out);
+  terms_.set_stemmer(stemmer(language));
+
+  std::string title = fold(document.title);
+  terms_.index_text(title, 1, std::string(schema::kTitle));
+  terms_.increase_termpos();
+  terms_.index_text(title, kTitleWdf);
+  terms_.increase_termpos();
+  terms_.index_text(fold(document.summary), kSummaryWdf);
+  for (const auto& lesson : document.lessons) {
+    terms_.increase_termpos();
+    terms_.index_text(fold(lesson.text), kLessonWdf);
+  }
+  terms_.increase_termpos();
+  terms_.index_text(fold(document.body));
+  for (const auto* names : {&document.organisations, &document.donors}) {
+    for (const auto& name : *names) {
+      terms_.increase_termpos();
+      terms_.index_text(fold(name));
+    }
+  }
+
+  auto boolean = [&](std::string_view prefix, const std::string& value) {
+    if (!value.empty()) out.add_boolean_term(schema::term(prefix, value));
+  };
+  boolean(schema::kId, document.id);
+  boolean(schema::kLanguage, language);
+  boolean(schema::kType, document.type);
+  boolean(schema::kOutcome, document.outcome);
+  for (const auto& country : document.countries) {
+    boolean(schema::kCountry, lower_ascii(country));
+    boolean(schema::kRegion, region_of_country(country));
+  }
+  for (const auto& theme : document.themes) boolean(schema::kTheme, theme);
+  for (const auto& commodity : document.commodities) boolean(schema::kCommodity, commodity);
+  for (const auto& reason : document.failure_reasons) boolean(schema::kFailureReason, reason);
+  // Organisation filters match the whole folded name; Xapian terms are bounded in length.
+  for (const auto& name : document.organisations) boolean(schema::kOrganisation, fold(name).substr(0, 200));
+  for (const auto& name : document.donors) boolean(schema::kDonor, fold(name).substr(0, 200));
+  if (!source.path.empty()) boolean(schema::kSource, schema::source_term(source.path).substr(schema::kSource.size()));
+
+  if (document.start_year) {
+    out.add_value(schema::kStartYearSlot, Xapian::sortable_serialise(*document.start_year));
+    double end = document.end_year ? *document.end_year
+                 : document.outcome == "ongoing" ? kOpenEndYear
+                                                  : *document.start_year;
+    out.add_value(schema::kEndYearSlot, Xapian::sortable_serialise(end));
+  } else if (document.end_year) {
+    out.add_value(schema::kEndYearSlot, Xapian::sortable_serialise(*document.end_year));
+  }
+  out.add_value(schema::kOutcomeSlot, document.outcome);
+  out.add_value(schema::kTypeSlot, document.type);
+  out.add_value(schema::kLanguageSlot, language);
+  out.add_value(schema::kSourceHashSlot, source.hash);
+  out.set_data(stored_data(document, source, language, document.language.empty() && !language.empty()));
+  return out;
+}
+
+std::string stored_data(const corpus::Document& document, const SourceInfo& source,
+                        const std::string& language, bool detected) {
+  nlohmann::json data;
+  data["record"] = corpus::to_json(document);
+  if (!source.path.empty()) data["source"] = source.path;
+  data["language"] = language;
+  data["language_detected"] = detected;
+  return data.dump();
+}
+
+std::string region_of_country(const std::string& country) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Region* region = icu::Region::getInstance(country.c_str(), status);
+  if (U_FAILURE(status) || region == nullptr) return "";
+  const icu::Region* continent = region->getContainingRegion(URGN_CONTINENT);
+  if (continent == nullptr) return "";
+  std::string_view code = continent->getRegionCode();
+  if (code == "002") return "africa";
+  if (code == "019") return "americas";
+  if (code == "142") return "asia";
+  if (code == "150") return "europe";
+  if (code == "009") return "oceania";
+  return "";
+}
+
+}  // namespace indexer

@@ -1,0 +1,65 @@
+#pragma once
+// Ingestion: files and folders in, an up-to-date index out. Reads every record file, skips files
+// whose content hash is the one already indexed, replaces records by id, removes records whose
+// file changed to drop them or whose file is gone from a folder that was walked, and commits in
+// batches so an interrupted run leaves every committed record in place. Analysis runs on several
+// threads; one thread writes. A bad record or file is reported and skipped; only a failure of the
+// index itself ends the run early. Xapian stays in the .cc files.
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "corpus/result.h"
+
+namespace indexer {
+
+// Where a record came from, kept with it so re-indexing can tell what changed.
+struct SourceInfo {
+  std::string path;  // absolute path of the file; empty for records that arrive over the API
+  std::string hash;  // content hash of the file; empty to force a re-read next time
+};
+
+struct IngestOptions {
+  std::size_t batch_size = 5000;       // records written between commits
+  unsigned threads = 0;                // analysis threads; 0 means one per core
+  const std::atomic<bool>* cancel = nullptr;  // when set to true, stop after what is in flight
+};
+
+struct IngestProgress {
+  std::size_t files_done = 0;
+  std::size_t files_total = 0;
+  std::uint64_t bytes_done = 0;
+  std::uint64_t bytes_total = 0;
+  std::size_t records_done = 0;
+};
+
+struct IngestSummary {
+  std::size_t files = 0;            // record files found
+  std::size_t files_unchanged = 0;  // skipped because their content hash was already indexed
+  std::size_t indexed = 0;          // records added or replaced
+  std::size_t unchanged = 0;        // records in unchanged files
+  std::size_t failed = 0;           // records (or whole files) that could not be indexed
+  std::size_t removed = 0;          // records deleted because their file dropped them or is gone
+  std::uint64_t bytes = 0;          // bytes of the files read
+  std::size_t documents = 0;        // records in the index afterwards
+  bool cancelled = false;
+  std::vector<corpus::Error> errors;  // one per failed file or record, in file order
+};
+
+using ProgressCallback = std::function<void(const IngestProgress&)>;
+
+// Opens (creating if needed) the index at `db` and ingests `paths`. Returns an Error only when the
+// index cannot be opened or written; bad input is counted and listed in the summary.
+corpus::Result<IngestSummary> ingest(const std::filesystem::path& db,
+                                     const std::vector<std::filesystem::path>& paths,
+                                     const IngestOptions& options, const ProgressCallback& progress);
+
+// Content hash of a file's bytes, as stored in the index (hex XXH3-64).
+std::string content_hash(std::string_view bytes);
+
+}  // namespace indexer

@@ -1,0 +1,19 @@
+#include "indexer/schema.h"
+
+#include <cstdio>
+
+#include <xxhash.h>
+
+namespace indexer::schema {
+
+std::string source_term(std::string_view path) {
+  // Xapian refuses terms over 245 bytes; keep well under it.
+  constexpr std::size_t kMaxPathInTerm = 200;
+  if (path.size() <= kMaxPathInTerm) return term(kSource, path);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(XXH3_64bits(path.data(), path.size())));
+  return term(kSource, std::string("#") + hex);
+}
+
+}  // namespace indexer::schema

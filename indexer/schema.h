@@ -1,0 +1,58 @@
+#pragma once
+// The index schema: every term prefix and value slot, in one place, following Xapian's
+// conventions (xapian-omega/docs/termprefixes.rst): Q for the unique id, S for the title,
+// L for the language, Z for stemmed terms, and X-prefixes of our own. Boolean (filter) terms hold
+// folded, lower-case values, so no value needs Omega's ':' separator; no prefix is the start of
+// another. Indexing and querying both read this header and nothing else about the layout.
+
+#include <string>
+#include <string_view>
+
+namespace indexer::schema {
+
+// Bumped when the layout or the analysis changes; an index of another version is refused.
+inline constexpr std::string_view kVersion = "1";
+inline constexpr std::string_view kVersionKey = "precedent.schema";
+
+// Boolean terms.
+inline constexpr std::string_view kId = "Q";
+inline constexpr std::string_view kLanguage = "L";
+inline constexpr std::string_view kType = "XK";
+inline constexpr std::string_view kCountry = "XC";
+inline constexpr std::string_view kRegion = "XR";
+inline constexpr std::string_view kTheme = "XT";
+inline constexpr std::string_view kCommodity = "XM";
+inline constexpr std::string_view kOutcome = "XO";
+inline constexpr std::string_view kFailureReason = "XF";
+inline constexpr std::string_view kOrganisation = "XG";
+inline constexpr std::string_view kDonor = "XD";
+// The source file a record came from (see source_term()).
+inline constexpr std::string_view kSource = "XP";
+
+// Free-text prefixes: the title's words also go under S, so `title:` searches can target them.
+inline constexpr std::string_view kTitle = "S";
+// Stemmed forms carry Xapian's Z in front of the field prefix ("Zmercuri", "ZSmercuri").
+inline constexpr std::string_view kStemmed = "Z";
+
+// Value slots.
+enum Slot : unsigned {
+  kStartYearSlot = 0,  // sortable_serialise(start_year), absent when unknown
+  kEndYearSlot = 1,    // sortable_serialise(end year used for year filters), see DocumentBuilder
+  kOutcomeSlot = 2,    // outcome string
+  kTypeSlot = 3,       // type string
+  kLanguageSlot = 4,   // language code used for analysis, empty if none
+  kSourceHashSlot = 5, // content hash of the source file; empty when the file had errors
+};
+
+// The Xapian term for a field value: prefix + value.
+inline std::string term(std::string_view prefix, std::string_view value) {
+  std::string out(prefix);
+  out += value;
+  return out;
+}
+
+// The term naming a record's source file; long paths are hashed to stay under Xapian's term
+// length limit (the path itself is always in the stored data).
+std::string source_term(std::string_view path);
+
+}  // namespace indexer::schema

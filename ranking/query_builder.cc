@@ -1,0 +1,234 @@
+#include "ranking/query_builder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "corpus/utf8.h"
+#include "corpus/vocabulary.h"
+#include "indexer/language_detector.h"
+#include "indexer/schema.h"
+#include "indexer/text_normalizer.h"
+
+namespace ranking {
+namespace {
+
+using corpus::Error;
+using corpus::ErrorCode;
+
+// Wildcards ("merc*") expand to at most this many terms, the most frequent first.
+constexpr Xapian::termcount kMaxWildcardTerms = 100;
+
+// year:FROM..TO keeps records active at some point in the range: start <= TO and end >= FROM.
+class YearRangeProcessor : public Xapian::RangeProcessor {
+ public:
+  YearRangeProcessor() : Xapian::RangeProcessor(indexer::schema::kStartYearSlot, "year:") {}
+
+  Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+    return year_query(begin.empty() ? std::nullopt : std::optional<int>(std::stoi(begin)),
+                      end.empty() ? std::nullopt : std::optional<int>(std::stoi(end)));
+  }
+
+  static Xapian::Query year_query(std::optional<int> from, std::optional<int> to) {
+    using indexer::schema::kEndYearSlot;
+    using indexer::schema::kStartYearSlot;
+    std::vector<Xapian::Query> parts;
+    if (to) parts.emplace_back(Xapian::Query::OP_VALUE_LE, kStartYearSlot, Xapian::sortable_serialise(*to));
+    if (from) parts.emplace_back(Xapian::Query::OP_VALUE_GE, kEndYearSlot, Xapian::sortable_serialise(*from));
+    if (parts.empty()) return Xapian::Query::MatchAll;
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  }
+};
+
+bool is_year(std::string_view s) {
+  return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// Checks year: filters and rewrites a single year "year:2005" as the range "year:2005..2005".
+// Returns an error naming the bad value.
+std::optional<Error> normalise_years(std::string& text) {
+  std::string out;
+  std::size_t pos = 0;
+  while (true) {
+    std::size_t found = text.find("year:", pos);
+    if (found == std::string::npos || (found > 0 && !std::isspace(static_cast<unsigned char>(text[found - 1])) &&
+                                       text[found - 1] != '(' && text[found - 1] != '-' && text[found - 1] != '+')) {
+      if (found == std::string::npos) break;
+      out += text.substr(pos, found + 5 - pos);
+      pos = found + 5;
+      continue;
+    }
+    std::size_t value_begin = found + 5;
+    std::size_t value_end = text.find_first_of(" \t)", value_begin);
+    if (value_end == std::string::npos) value_end = text.size();
+    std::string value = text.substr(value_begin, value_end - value_begin);
+    auto dots = value.find("..");
+    bool ok;
+    std::string rewritten;
+    if (dots == std::string::npos) {
+      ok = is_year(value);
+      rewritten = value + ".." + value;
+    } else {
+      std::string from = value.substr(0, dots), to = value.substr(dots + 2);
+      ok = (from.empty() || is_year(from)) && (to.empty() || is_year(to)) && !(from.empty() && to.empty()) &&
+           (from.empty() || to.empty() || from <= to);
+      rewritten = value;
+    }
+    if (!ok) {
+      return Error{ErrorCode::parse_error,
+                   "year: expects a year or a range FROM..TO (like year:2005 or year:2000..2010), got \"" +
+                       value + "\"", "", 0, "q"};
+    }
+    out += text.substr(pos, value_begin - pos) + rewritten;
+    pos = value_end;
+  }
+  out += text.substr(pos);
+  text = std::move(out);
+  return std::nullopt;
+}
+
+// Folds the query like the indexed text, but leaves Xapian's upper-case operators alone.
+std::string fold_query(const std::string& text) {
+  static const std::set<std::string, std::less<>> operators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t space = text.find_first_of(" \t\r\n", pos);
+    if (space == std::string::npos) space = text.size();
+    std::string token = text.substr(pos, space - pos);
+    out += operators.contains(token) ? token : indexer::fold(token);
+    if (space < text.size()) out += ' ';
+    pos = space + 1;
+  }
+  return out;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+}  // namespace
+
+struct QueryBuilder::Impl {
+  std::vector<std::string> fallback_languages;
+  Xapian::Database db;
+  bool has_db = false;
+  std::map<std::string, Xapian::QueryParser> parsers;  // one per analysis language
+
+  Xapian::QueryParser& parser(const std::string& language) {
+    auto it = parsers.find(language);
+    if (it != parsers.end()) return it->second;
+    Xapian::QueryParser qp;
+    try {
+      if (!language.empty()) qp.set_stemmer(Xapian::Stem(language));
+    } catch (const Xapian::InvalidArgumentError&) {
+      // No stemmer for this language: words match unstemmed.
+    }
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.add_prefix("title", std::string(indexer::schema::kTitle));
+    for (const auto& field : filter_fields()) qp.add_boolean_prefix(std::string(field.name), std::string(field.prefix));
+    qp.add_rangeprocessor((new YearRangeProcessor())->release());  // the parser owns it
+    qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    if (has_db) qp.set_database(db);
+    return parsers.emplace(language, std::move(qp)).first->second;
+  }
+};
+
+QueryBuilder::QueryBuilder(std::vector<std::string> fallback_languages) : impl_(std::make_unique<Impl>()) {
+  impl_->fallback_languages = std::move(fallback_languages);
+}
+QueryBuilder::~QueryBuilder() = default;
+QueryBuilder::QueryBuilder(QueryBuilder&&) noexcept = default;
+QueryBuilder& QueryBuilder::operator=(QueryBuilder&&) noexcept = default;
+
+void QueryBuilder::set_database(const Xapian::Database& db) {
+  impl_->db = db;
+  impl_->has_db = true;
+  for (auto& [language, qp] : impl_->parsers) qp.set_database(db);
+}
+
+corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const std::string& language,
+                                                const Filters& filters) {
+  if (text.size() > kMaxQueryBytes) {
+    return Error{ErrorCode::invalid_argument,
+                 "the query is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMaxQueryBytes),
+                 "", 0, "q"};
+  }
+  if (corpus::utf8::first_invalid(text)) return Error{ErrorCode::invalid_argument, "the query is not valid UTF-8", "", 0, "q"};
+  std::string requested = lower(language);
+  if (!requested.empty() && !corpus::vocabulary::is_language_code(requested)) {
+    return Error{ErrorCode::invalid_argument, "\"" + language + "\" is not an ISO 639-1 language code", "", 0, "lang"};
+  }
+
+  BuiltQuery out;
+  std::string folded = fold_query(text);
+  if (auto error = normalise_years(folded)) return *error;
+
+  if (!requested.empty()) {
+    out.languages = {requested};
+  } else {
+    // Detection is unreliable on a few words, so the query is also analysed in each of the
+    // collection's languages and a document matches by its best analysis (OP_MAX).
+    std::string detected = indexer::detect_language(text);
+    if (!detected.empty()) out.languages.push_back(detected);
+    for (const auto& fallback : impl_->fallback_languages)
+      if (std::find(out.languages.begin(), out.languages.end(), fallback) == out.languages.end())
+        out.languages.push_back(fallback);
+  }
+
+  Xapian::Query text_query;
+  if (folded.find_first_not_of(" \t\r\n") != std::string::npos) {
+    constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT |
+                                Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_CJK_NGRAM;
+    std::vector<Xapian::Query> variants;
+    std::set<std::string> seen;
+    try {
+      for (const auto& analysis_language : out.languages) {
+        Xapian::Query parsed = impl_->parser(analysis_language).parse_query(folded, kFlags);
+        if (seen.insert(parsed.get_description()).second) variants.push_back(parsed);
+      }
+    } catch (const Xapian::QueryParserError& e) {
+      return Error{ErrorCode::parse_error,
+                   "the query could not be understood (" + e.get_msg() +
+                       "); check brackets, quotes and operators, or put quotes around words meant literally",
+                   "", 0, "q"};
+    } catch (const std::exception&) {
+      return Error{ErrorCode::parse_error, "the query could not be understood", "", 0, "q"};
+    }
+    text_query = variants.size() == 1 ? variants.front()
+                                      : Xapian::Query(Xapian::Query::OP_MAX, variants.begin(), variants.end());
+  }
+
+  std::vector<Xapian::Query> filter_parts;
+  for (const auto& [name, values] : filters.values) {
+    auto field = std::find_if(filter_fields().begin(), filter_fields().end(),
+                              [&](const FilterField& f) { return f.name == name; });
+    if (field == filter_fields().end()) {
+      return Error{ErrorCode::invalid_argument, "unknown filter \"" + name + "\"", "", 0, name};
+    }
+    std::vector<Xapian::Query> alternatives;
+    for (const auto& value : values) {
+      alternatives.emplace_back(indexer::schema::term(field->prefix, indexer::fold(value)));
+    }
+    if (!alternatives.empty())
+      filter_parts.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
+  if (filters.year_from || filters.year_to) {
+    if (filters.year_from && filters.year_to && *filters.year_from > *filters.year_to) {
+      return Error{ErrorCode::invalid_argument, "year_from is after year_to", "", 0, "year_from"};
+    }
+    filter_parts.push_back(YearRangeProcessor::year_query(filters.year_from, filters.year_to));
+  }
+
+  if (text_query.empty()) text_query = Xapian::Query::MatchAll;
+  if (!filter_parts.empty()) {
+    Xapian::Query filter(Xapian::Query::OP_AND, filter_parts.begin(), filter_parts.end());
+    text_query = Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter);
+  }
+  out.query = text_query;
+  return out;
+}
+
+}  // namespace ranking

@@ -1,0 +1,44 @@
+#pragma once
+// QueryBuilder: user query text and filters in, a Xapian query out, through the same folding,
+// stemmers and term prefixes the indexer used (indexer/schema.h, indexer/text_normalizer.h).
+// The syntax (words, "phrases", -exclusion, OR/AND/NOT, field:value filters, year:FROM..TO) is
+// Xapian's QueryParser's; we fold the text first and translate its errors. Holds parsers and
+// stemmers: NOT thread-safe, one per thread. Included only by ranking's .cc files and tests.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "corpus/result.h"
+#include "ranking/search_types.h"
+
+namespace ranking {
+
+struct BuiltQuery {
+  Xapian::Query query;
+  std::vector<std::string> languages;  // the languages the text was analysed in
+};
+
+class QueryBuilder {
+ public:
+  // `fallback_languages`: what a query is analysed in when no language is given or detected
+  // (the collection's languages).
+  explicit QueryBuilder(std::vector<std::string> fallback_languages = {"en", "es", "fr", "pt"});
+  ~QueryBuilder();
+  QueryBuilder(QueryBuilder&&) noexcept;
+  QueryBuilder& operator=(QueryBuilder&&) noexcept;
+
+  // Wildcards expand against `db`; call again after the database is reopened.
+  void set_database(const Xapian::Database& db);
+
+  corpus::Result<BuiltQuery> build(const std::string& text, const std::string& language,
+                                   const Filters& filters);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ranking

@@ -1,0 +1,56 @@
+#include "ranking/response_json.h"
+
+namespace ranking {
+
+using nlohmann::json;
+
+namespace {
+json optional_year(const std::optional<int>& year) { return year ? json(*year) : json(nullptr); }
+}  // namespace
+
+json to_json(const SearchResponse& response) {
+  json hits = json::array();
+  for (const auto& hit : response.hits) {
+    hits.push_back({{"id", hit.id},
+                    {"title", hit.title},
+                    {"type", hit.type.empty() ? json(nullptr) : json(hit.type)},
+                    {"language", hit.language.empty() ? json(nullptr) : json(hit.language)},
+                    {"countries", hit.countries},
+                    {"start_year", optional_year(hit.start_year)},
+                    {"end_year", optional_year(hit.end_year)},
+                    {"outcome", hit.outcome.empty() ? json(nullptr) : json(hit.outcome)},
+                    {"score", hit.score},
+                    {"snippet", hit.snippet}});
+  }
+  return {{"query", response.query},
+          {"languages", response.languages},
+          {"total", response.total},
+          {"page", response.page},
+          {"per_page", response.per_page},
+          {"took_ms", response.took_ms},
+          {"did_you_mean", response.did_you_mean ? json(*response.did_you_mean) : json(nullptr)},
+          {"hits", std::move(hits)}};
+}
+
+json to_json(const StoredRecord& record) {
+  json out = corpus::to_json(record.document);
+  out["language"] = record.language.empty() ? json(nullptr) : json(record.language);
+  out["language_detected"] = record.language_detected;
+  if (!record.source.empty()) out["source"] = record.source;
+  return out;
+}
+
+json to_json(const IndexStats& stats) {
+  return {{"documents", stats.documents},
+          {"revision", stats.revision},
+          {"size_bytes", stats.size_bytes},
+          {"counts", stats.counts}};
+}
+
+json to_json(const corpus::Error& error) {
+  json body = {{"code", std::string(corpus::to_string(error.code))}, {"message", error.message}};
+  if (!error.field.empty()) body["field"] = error.field;
+  return {{"error", body}};
+}
+
+}  // namespace ranking

@@ -1,0 +1,88 @@
+#pragma once
+// The plain request and result structs of the Searcher facade: what the CLI and the HTTP handlers
+// fill in and read, with no Xapian or HTTP in sight. Value types.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corpus/document.h"
+
+namespace ranking {
+
+enum class SortOrder { relevance, newest, oldest };
+
+// Filters by field name (see filter_fields()); values within a field are ORed, fields ANDed.
+struct Filters {
+  std::map<std::string, std::vector<std::string>> values;  // "country" -> {"PE", "BO"}
+  std::optional<int> year_from;  // records active in [year_from, year_to]
+  std::optional<int> year_to;
+
+  bool empty() const { return values.empty() && !year_from && !year_to; }
+};
+
+struct SearchRequest {
+  std::string query;        // the user's query, in the syntax of DESIGN.md
+  std::string language;     // ISO 639-1 of the query; "" to detect
+  Filters filters;
+  std::size_t page = 1;     // 1-based
+  std::size_t per_page = 10;
+  SortOrder sort = SortOrder::relevance;
+};
+
+struct Hit {
+  std::string id;
+  std::string title;
+  std::string type;
+  std::string language;
+  std::vector<std::string> countries;
+  std::optional<int> start_year;
+  std::optional<int> end_year;
+  std::string outcome;
+  double score = 0;     // 0..1, relative to the best hit
+  std::string snippet;  // HTML-escaped, matched words in <mark>
+};
+
+struct SearchResponse {
+  std::string query;
+  std::vector<std::string> languages;  // languages the query was analysed in
+  std::uint64_t total = 0;             // estimated number of matches
+  std::size_t page = 1;
+  std::size_t per_page = 10;
+  double took_ms = 0;
+  std::optional<std::string> did_you_mean;
+  std::vector<Hit> hits;
+};
+
+// A record as stored, with what the indexer decided about it.
+struct StoredRecord {
+  corpus::Document document;
+  std::string source;           // file it came from, if any
+  std::string language;         // language it was analysed in ("" if none)
+  bool language_detected = false;
+};
+
+struct IndexStats {
+  std::uint64_t documents = 0;
+  std::uint64_t revision = 0;
+  std::uint64_t size_bytes = 0;
+  // field -> value -> number of records ("language" -> "es" -> 24)
+  std::map<std::string, std::map<std::string, std::uint64_t>> counts;
+};
+
+// The filterable fields and the limits on a request, in one place for the CLI, the HTTP
+// handlers and the query parser.
+struct FilterField {
+  std::string_view name;      // as used in queries and parameters: "country"
+  std::string_view prefix;    // the index term prefix
+  bool upper_case = false;    // values are shown upper case (country codes)
+};
+const std::vector<FilterField>& filter_fields();
+
+inline constexpr std::size_t kMaxQueryBytes = 1024;
+inline constexpr std::size_t kMaxPerPage = 100;
+
+}  // namespace ranking

@@ -1,0 +1,37 @@
+#pragma once
+// Searcher: the facade the CLI and the HTTP handlers call. Owns a read-only view of the index and
+// reopens it before each call, so writes by another process show up without a restart. Plain
+// structs in and out (ranking/search_types.h); Xapian stays inside. NOT thread-safe: one
+// Searcher per thread, as Xapian's Database objects are not shared between threads.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "corpus/result.h"
+#include "ranking/search_types.h"
+
+namespace ranking {
+
+class Searcher {
+ public:
+  static corpus::Result<Searcher> open(const std::filesystem::path& index_dir);
+
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+
+  corpus::Result<SearchResponse> search(const SearchRequest& request);
+
+  // The stored record with this id; a not_found Error when there is none.
+  corpus::Result<StoredRecord> document(const std::string& id);
+
+  corpus::Result<IndexStats> stats();
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ranking

@@ -1,0 +1,54 @@
+#pragma once
+// The `precedent` subcommands: each takes its parsed options and returns the process exit code.
+// The exit codes are part of the interface scripts rely on (README, `precedent --help`).
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tools {
+
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitInputErrors = 1,  // some records or files failed, or the query was invalid
+  kExitUsage = 2,        // bad command line
+  kExitIndexError = 3,   // the index is missing, locked, corrupt or could not be written
+  kExitNotFound = 4,     // no record with that id
+};
+
+struct IndexCommand {
+  std::filesystem::path db;
+  std::vector<std::filesystem::path> paths;
+  unsigned threads = 0;
+  std::size_t batch_size = 5000;
+  bool quiet = false;
+  bool json = false;
+};
+int run_index(const IndexCommand& command);
+
+struct SearchCommand {
+  std::filesystem::path db;
+  std::string query;
+  std::string language;
+  std::size_t page = 1;
+  std::size_t per_page = 10;
+  std::string sort = "relevance";
+  bool json = false;
+};
+int run_search(const SearchCommand& command);
+
+struct ShowCommand {
+  std::filesystem::path db;
+  std::string id;
+  bool json = false;
+};
+int run_show(const ShowCommand& command);
+
+struct StatsCommand {
+  std::filesystem::path db;
+  bool json = false;
+};
+int run_stats(const StatsCommand& command);
+
+}  // namespace tools

@@ -1,0 +1,88 @@
+// precedent: index, search and inspect a collection of lessons-learned records.
+// Options come from defaults < environment ($PRECEDENT_DB) < command line, checked here once.
+
+#include <cstdio>
+#include <cstdlib>
+
+#include <CLI/CLI.hpp>
+
+#include "tools/precedent/commands.h"
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "\nExit codes: 0 success; 1 some records or files failed, or the query is invalid;\n"
+    "2 bad command line; 3 index missing, locked or unreadable; 4 no record with that id.";
+
+void add_db_option(CLI::App* command, std::filesystem::path& db) {
+  command->add_option("--db", db, "Index folder (default ./precedent-index, or $PRECEDENT_DB)")
+      ->envname("PRECEDENT_DB")
+      ->default_val("precedent-index");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"precedent: search and recommend lessons learned from past initiatives"};
+  app.footer(kExitCodes);
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "precedent 0.1.0");
+
+  tools::IndexCommand index;
+  auto* index_app = app.add_subcommand("index", "Add or update records from files and folders "
+                                                "(.json, .jsonl, .ndjson, .md, .txt)");
+  index_app->footer(kExitCodes);
+  add_db_option(index_app, index.db);
+  index_app->add_option("paths", index.paths, "Files or folders to index (folders are walked recursively)")
+      ->required();
+  index_app->add_option("--threads", index.threads, "Analysis threads (default: one per core)")
+      ->check(CLI::Range(0u, 256u));
+  index_app->add_option("--batch", index.batch_size, "Records written between commits")
+      ->default_val(5000)
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
+  index_app->add_flag("--quiet,-q", index.quiet, "Print only errors");
+  index_app->add_flag("--json", index.json, "Print the summary as JSON");
+
+  tools::SearchCommand search;
+  auto* search_app = app.add_subcommand(
+      "search", "Search the index. Syntax: words, \"phrases\", -exclude, OR, and filters "
+                "country:PE theme:mercury type:toolkit outcome:discontinued lang:es year:2000..2010");
+  search_app->footer(kExitCodes);
+  add_db_option(search_app, search.db);
+  search_app->add_option("query", search.query, "The query")->required();
+  search_app->add_option("--lang", search.language, "Language of the query (ISO 639-1); default: detected");
+  search_app->add_option("--page", search.page, "Page of results")->default_val(1)->check(CLI::PositiveNumber);
+  search_app->add_option("--per-page", search.per_page, "Results per page (at most 100)")
+      ->default_val(10)
+      ->check(CLI::Range(1, 100));
+  search_app->add_option("--sort", search.sort, "relevance, newest or oldest")
+      ->default_val("relevance")
+      ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
+  search_app->add_flag("--json", search.json, "Print the same JSON object as GET /v1/search");
+
+  tools::ShowCommand show;
+  auto* show_app = app.add_subcommand("show", "Show one record by id");
+  show_app->footer(kExitCodes);
+  add_db_option(show_app, show.db);
+  show_app->add_option("id", show.id, "Record id")->required();
+  show_app->add_flag("--json", show.json, "Print the record as JSON");
+
+  tools::StatsCommand stats;
+  auto* stats_app = app.add_subcommand("stats", "Count the records by language, type, country, outcome and theme");
+  stats_app->footer(kExitCodes);
+  add_db_option(stats_app, stats.db);
+  stats_app->add_flag("--json", stats.json, "Print the counts as JSON");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? tools::kExitOk : tools::kExitUsage;
+  }
+
+  if (*index_app) return tools::run_index(index);
+  if (*search_app) return tools::run_search(search);
+  if (*show_app) return tools::run_show(show);
+  if (*stats_app) return tools::run_stats(stats);
+  return tools::kExitUsage;
+}
