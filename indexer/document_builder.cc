@@ -33,20 +33,6 @@ DocumentBuilder::DocumentBuilder() {
   terms_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
-const Xapian::Stem& DocumentBuilder::stemmer(const std::string& language) {
-  auto it = stemmers_.find(language);
-  if (it != stemmers_.end()) return it->second;
-  Xapian::Stem stem;
-  if (!language.empty()) {
-    try {
-      stem = Xapian::Stem(language);
-    } catch (const Xapian::InvalidArgumentError&) {
-      // Xapian has no stemmer for this language: index unstemmed.
-    }
-  }
-  return stemmers_.emplace(language, stem).first->second;
-}
-
 std::string DocumentBuilder::analysis_language(const corpus::Document& document) const {
   if (!document.language.empty()) return document.language;
   std::string sample = document.title + "\n" + document.summary + "\n" + document.body.substr(0, 8192);
@@ -57,7 +43,7 @@ Xapian::Document DocumentBuilder::build(const corpus::Document& document, const 
   std::string language = analysis_language(document);
   Xapian::Document out;
   terms_.set_document(out);
-  terms_.set_stemmer(stemmer(language));
+  terms_.set_stemmer(stemmers_.get(language));
 
   std::string title = fold(document.title);
   terms_.index_text(title, 1, std::string(schema::kTitle));

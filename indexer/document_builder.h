@@ -4,13 +4,13 @@
 // the layout in indexer/schema.h. Holds a TermGenerator and a stemmer cache, so it is NOT
 // thread-safe: one per thread. Included only by the indexer's own .cc files.
 
-#include <map>
 #include <string>
 
 #include <xapian.h>
 
 #include "corpus/document.h"
 #include "indexer/ingest.h"
+#include "indexer/stemmer.h"
 
 namespace indexer {
 
@@ -24,12 +24,9 @@ class DocumentBuilder {
 
   Xapian::Document build(const corpus::Document& document, const SourceInfo& source);
 
-  // The stemmer for a language code, or a no-op stemmer when Xapian has none for it.
-  const Xapian::Stem& stemmer(const std::string& language);
-
  private:
   Xapian::TermGenerator terms_;
-  std::map<std::string, Xapian::Stem> stemmers_;
+  StemmerCache stemmers_;
 };
 
 // The stored data of an indexed record: {"record": {...}, "source": "...", "language": "es",

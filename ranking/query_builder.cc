@@ -9,6 +9,7 @@
 #include "corpus/vocabulary.h"
 #include "indexer/language_detector.h"
 #include "indexer/schema.h"
+#include "indexer/stemmer.h"
 #include "indexer/text_normalizer.h"
 
 namespace ranking {
@@ -16,6 +17,11 @@ namespace {
 
 using corpus::Error;
 using corpus::ErrorCode;
+
+// A query analysed in a language other than the one given or detected counts for this much:
+// those analyses still find documents (detection on a few words is often wrong), but a
+// language with rarer stems must not outrank the query's own language.
+constexpr double kOtherLanguageWeight = 0.5;
 
 // Wildcards ("merc*") expand to at most this many terms, the most frequent first.
 constexpr Xapian::termcount kMaxWildcardTerms = 100;
@@ -88,16 +94,36 @@ std::optional<Error> normalise_years(std::string& text) {
   return std::nullopt;
 }
 
+// A folded word with its first letter upper case: Xapian's STEM_SOME leaves such words
+// unstemmed, so they match the exact (folded) word, which every record indexes whatever its
+// language.
+std::string unstemmed(std::string word) {
+  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
+  return word;
+}
+
 // Folds the query like the indexed text, but leaves Xapian's upper-case operators alone.
+// Excluded words (-word, NOT word) are made unstemmed, so that an exclusion holds in every
+// language the query is analysed in, not only in those whose stem of it the record shares.
 std::string fold_query(const std::string& text) {
   static const std::set<std::string, std::less<>> operators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
   std::string out;
   std::size_t pos = 0;
+  bool after_not = false;
   while (pos < text.size()) {
     std::size_t space = text.find_first_of(" \t\r\n", pos);
     if (space == std::string::npos) space = text.size();
     std::string token = text.substr(pos, space - pos);
-    out += operators.contains(token) ? token : indexer::fold(token);
+    if (operators.contains(token)) {
+      out += token;
+      after_not = token == "NOT";
+    } else {
+      std::string folded = indexer::fold(token);
+      if (folded.size() > 1 && folded[0] == '-') folded = "-" + unstemmed(folded.substr(1));
+      else if (after_not) folded = unstemmed(folded);
+      out += folded;
+      after_not = false;
+    }
     if (space < text.size()) out += ' ';
     pos = space + 1;
   }
@@ -121,11 +147,7 @@ struct QueryBuilder::Impl {
     auto it = parsers.find(language);
     if (it != parsers.end()) return it->second;
     Xapian::QueryParser qp;
-    try {
-      if (!language.empty()) qp.set_stemmer(Xapian::Stem(language));
-    } catch (const Xapian::InvalidArgumentError&) {
-      // No stemmer for this language: words match unstemmed.
-    }
+    qp.set_stemmer(indexer::stemmer_for(language));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.add_prefix("title", std::string(indexer::schema::kTitle));
     for (const auto& field : filter_fields()) qp.add_boolean_prefix(std::string(field.name), std::string(field.prefix));
@@ -166,6 +188,7 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
   std::string folded = fold_query(text);
   if (auto error = normalise_years(folded)) return *error;
 
+  bool detected_first = false;
   if (!requested.empty()) {
     out.languages = {requested};
   } else {
@@ -173,10 +196,14 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
     // collection's languages and a document matches by its best analysis (OP_MAX).
     std::string detected = indexer::detect_language(text);
     if (!detected.empty()) out.languages.push_back(detected);
+    detected_first = !detected.empty();
     for (const auto& fallback : impl_->fallback_languages)
       if (std::find(out.languages.begin(), out.languages.end(), fallback) == out.languages.end())
         out.languages.push_back(fallback);
   }
+  // The words as they are ("" = identity stemmer): matches records of no or another language.
+  std::vector<std::string> analyses = out.languages;
+  analyses.push_back("");
 
   Xapian::Query text_query;
   if (folded.find_first_not_of(" \t\r\n") != std::string::npos) {
@@ -185,9 +212,14 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
     std::vector<Xapian::Query> variants;
     std::set<std::string> seen;
     try {
-      for (const auto& analysis_language : out.languages) {
+      for (const auto& analysis_language : analyses) {
         Xapian::Query parsed = impl_->parser(analysis_language).parse_query(folded, kFlags);
-        if (seen.insert(parsed.get_description()).second) variants.push_back(parsed);
+        if (!seen.insert(parsed.get_description()).second) continue;
+        bool has_preference = !requested.empty() || detected_first;
+        bool preferred = analysis_language == out.languages.front();
+        variants.push_back(!has_preference || preferred ? parsed
+                                                         : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, parsed,
+                                                                         kOtherLanguageWeight));
       }
     } catch (const Xapian::QueryParserError& e) {
       return Error{ErrorCode::parse_error,

@@ -8,6 +8,7 @@
 
 #include "indexer/index_access.h"
 #include "indexer/schema.h"
+#include "indexer/stemmer.h"
 #include "indexer/text_normalizer.h"
 #include "ranking/query_builder.h"
 #include "ranking/snippet.h"
@@ -52,18 +53,7 @@ struct Searcher::Impl {
   std::filesystem::path dir;
   Xapian::Database db;
   QueryBuilder builder;
-  std::map<std::string, Xapian::Stem> stemmers;
-
-  const Xapian::Stem& stemmer(const std::string& language) {
-    auto it = stemmers.find(language);
-    if (it != stemmers.end()) return it->second;
-    Xapian::Stem stem;
-    try {
-      if (!language.empty()) stem = Xapian::Stem(language);
-    } catch (const Xapian::InvalidArgumentError&) {
-    }
-    return stemmers.emplace(language, stem).first->second;
-  }
+  indexer::StemmerCache stemmers;
 
   void refresh() {
     // Picks up commits made since the last call, by this process or another.
@@ -75,7 +65,7 @@ struct Searcher::Impl {
                const std::string& word) {
     if (terms.contains(word) || terms.contains(std::string(schema::kTitle) + word)) return true;
     for (const auto& language : languages) {
-      std::string stem = stemmer(language)(word);
+      std::string stem = stemmers.get(language)(word);
       std::string stemmed = std::string(schema::kStemmed) + stem;
       if (terms.contains(stemmed) ||
           terms.contains(std::string(schema::kStemmed) + std::string(schema::kTitle) + stem))

@@ -23,6 +23,26 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The text between two words without Markdown markers (#, *, `) and with spacing collapsed, so
+// a snippet of a Markdown body reads as prose.
+std::string plain_gap(std::string_view gap) {
+  std::string out;
+  for (char c : gap) {
+    if (c == '#' || c == '*' || c == '`') continue;
+    bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (space) {
+      if (out.empty() || out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string make_snippet(std::string_view text, const std::function<bool(const std::string&)>& matches,
                          const SnippetOptions& options) {
   if (text.size() > options.max_scan_bytes) {
@@ -64,7 +84,7 @@ std::string make_snippet(std::string_view text, const std::function<bool(const s
   if (best_start > 0) out += "… ";
   std::size_t pos = words[best_start].begin;
   for (std::size_t i = best_start; i <= last; ++i) {
-    out += html_escape(text.substr(pos, words[i].begin - pos));
+    out += html_escape(plain_gap(text.substr(pos, words[i].begin - pos)));
     std::string_view word = text.substr(words[i].begin, words[i].end - words[i].begin);
     if (words[i].matched) {
       out += "<mark>" + html_escape(word) + "</mark>";
@@ -73,6 +93,10 @@ std::string make_snippet(std::string_view text, const std::function<bool(const s
     }
     pos = words[i].end;
   }
+  // The punctuation that closes the last word ("retorts." or "mercury,").
+  std::string_view tail = text.substr(words[last].end);
+  tail = tail.substr(0, std::min(tail.find_first_of(" \t\r\n"), tail.size()));
+  out += html_escape(plain_gap(tail));
   if (last + 1 < words.size()) out += " …";
   return out;
 }

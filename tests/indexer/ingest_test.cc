@@ -1,0 +1,180 @@
+#include "indexer/ingest.h"
+
+#include <gtest/gtest.h>
+
+#include "ranking/searcher.h"
+#include "tests/test_support.h"
+
+namespace indexer {
+namespace {
+
+namespace fs = std::filesystem;
+using test_support::write_file;
+
+class IngestTest : public testing::Test {
+ protected:
+  IngestSummary run(std::vector<fs::path> paths = {}) {
+    if (paths.empty()) paths = {in()};
+    auto summary = ingest(db(), paths, {}, {});
+    EXPECT_TRUE(summary.has_value()) << summary.error().to_string();
+    return summary.has_value() ? *summary : IngestSummary{};
+  }
+  fs::path in() const { return dir_ / "in"; }
+  fs::path db() const { return dir_ / "db"; }
+
+  std::vector<std::string> ids_for(const std::string& query) {
+    auto searcher = ranking::Searcher::open(db());
+    EXPECT_TRUE(searcher.has_value());
+    ranking::SearchRequest request;
+    request.query = query;
+    request.per_page = 100;
+    auto response = searcher->search(request);
+    EXPECT_TRUE(response.has_value()) << response.error().to_string();
+    std::vector<std::string> ids;
+    for (const auto& hit : response->hits) ids.push_back(hit.id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+
+  test_support::TempDir dir_;
+};
+
+TEST_F(IngestTest, ReindexingUnchangedFilesIsIdempotent) {
+  write_file(in() / "a.md", "---\nid: a\ntitle: Mercury retorts\n---\nBody\n");
+  write_file(in() / "b.jsonl", "{\"id\": \"b1\", \"title\": \"Gold\"}\n{\"id\": \"b2\", \"title\": \"Tin\"}\n");
+  auto first = run();
+  EXPECT_EQ(first.indexed, 3u);
+  EXPECT_EQ(first.documents, 3u);
+  auto second = run();
+  EXPECT_EQ(second.indexed, 0u);
+  EXPECT_EQ(second.unchanged, 3u);
+  EXPECT_EQ(second.files_unchanged, 2u);
+  EXPECT_EQ(second.documents, 3u);
+}
+
+TEST_F(IngestTest, ChangedFileIsReindexedAndDroppedRecordsRemoved) {
+  write_file(in() / "b.jsonl", "{\"id\": \"b1\", \"title\": \"Gold\"}\n{\"id\": \"b2\", \"title\": \"Tin\"}\n");
+  run();
+  write_file(in() / "b.jsonl", "{\"id\": \"b1\", \"title\": \"Cobalt\"}\n");
+  auto summary = run();
+  EXPECT_EQ(summary.indexed, 1u);
+  EXPECT_EQ(summary.removed, 1u);
+  EXPECT_EQ(summary.documents, 1u);
+  EXPECT_EQ(ids_for("cobalt"), std::vector<std::string>{"b1"});
+  EXPECT_TRUE(ids_for("gold").empty());
+}
+
+TEST_F(IngestTest, DeletedFileRecordsAreRemoved) {
+  write_file(in() / "a.md", "---\nid: a\ntitle: A\n---\n");
+  write_file(in() / "sub/b.md", "---\nid: b\ntitle: B\n---\n");
+  run();
+  fs::remove(in() / "sub/b.md");
+  auto summary = run();
+  EXPECT_EQ(summary.removed, 1u);
+  EXPECT_EQ(summary.documents, 1u);
+}
+
+TEST_F(IngestTest, FilesOutsideTheWalkedFoldersAreKept) {
+  write_file(dir_ / "one/a.md", "---\nid: a\ntitle: A\n---\n");
+  write_file(dir_ / "two/b.md", "---\nid: b\ntitle: B\n---\n");
+  run({dir_ / "one", dir_ / "two"});
+  fs::remove(dir_ / "two/b.md");
+  auto summary = run({dir_ / "one"});
+  EXPECT_EQ(summary.removed, 0u);  // two/ was not walked this time
+  EXPECT_EQ(summary.documents, 2u);
+}
+
+TEST_F(IngestTest, AFolderWithABrokenFileStillIndexesTheRest) {
+  write_file(in() / "good.md", "---\nid: good\ntitle: Good\n---\n");
+  write_file(in() / "broken.json", "[{\"id\": \"x\",");
+  write_file(in() / "mixed.jsonl", "{\"id\": \"m1\", \"title\": \"M\"}\n{\"id\": \"m2\", \"title\": \"M\", \"type\": \"book\"}\n");
+  auto summary = run();
+  EXPECT_EQ(summary.indexed, 2u);
+  EXPECT_EQ(summary.failed, 2u);
+  ASSERT_EQ(summary.errors.size(), 2u);
+  EXPECT_EQ(summary.errors[0].file, fs::weakly_canonical(in() / "broken.json").string());
+  EXPECT_EQ(summary.errors[1].line, 2);
+  EXPECT_EQ(summary.errors[1].field, "type");
+  // A file with errors is read again next time, so its errors are reported until fixed.
+  auto again = run();
+  EXPECT_EQ(again.failed, 2u);
+  EXPECT_EQ(again.documents, 2u);
+}
+
+TEST_F(IngestTest, ARecordThatTurnsBadKeepsItsIndexedVersion) {
+  write_file(in() / "r.jsonl", "{\"id\": \"r1\", \"title\": \"Retorts\"}\n{\"id\": \"r2\", \"title\": \"Two\"}\n");
+  run();
+  write_file(in() / "r.jsonl", "{\"id\": \"r1\", \"title\": \"Retorts\", \"outcome\": \"bad\"}\n{\"id\": \"r2\", \"title\": \"Two\"}\n");
+  auto summary = run();
+  EXPECT_EQ(summary.failed, 1u);
+  EXPECT_EQ(summary.removed, 0u);
+  EXPECT_EQ(ids_for("retorts"), std::vector<std::string>{"r1"});
+}
+
+TEST_F(IngestTest, SameIdInAnotherFileReplacesTheRecord) {
+  write_file(in() / "a.jsonl", "{\"id\": \"same\", \"title\": \"First version\"}\n");
+  run();
+  fs::remove(in() / "a.jsonl");
+  write_file(in() / "b.jsonl", "{\"id\": \"same\", \"title\": \"Second version\"}\n");
+  auto summary = run();
+  EXPECT_EQ(summary.documents, 1u);
+  EXPECT_EQ(ids_for("second"), std::vector<std::string>{"same"});
+  EXPECT_TRUE(ids_for("first").empty());
+}
+
+TEST_F(IngestTest, ManyRecordsAcrossThreadsAndCommitsAllArrive) {
+  std::string lines;
+  for (int i = 0; i < 500; ++i) {
+    lines += "{\"id\": \"r" + std::to_string(i) + "\", \"title\": \"Record " + std::to_string(i) +
+             "\", \"body\": \"mercury retorts cooperative\"}\n";
+  }
+  write_file(in() / "many.jsonl", lines);
+  IngestOptions options;
+  options.threads = 3;
+  options.batch_size = 7;
+  auto summary = ingest(db(), {in()}, options, {});
+  ASSERT_TRUE(summary.has_value());
+  EXPECT_EQ(summary->indexed, 500u);
+  EXPECT_EQ(summary->documents, 500u);
+}
+
+TEST_F(IngestTest, CancelledRunCommitsWhatItWrote) {
+  write_file(in() / "a.md", "---\nid: a\ntitle: A\n---\n");
+  std::atomic<bool> cancel{true};
+  IngestOptions options;
+  options.cancel = &cancel;
+  auto summary = ingest(db(), {in()}, options, {});
+  ASSERT_TRUE(summary.has_value());
+  EXPECT_TRUE(summary->cancelled);
+  EXPECT_EQ(summary->documents, 0u);
+  auto searcher = ranking::Searcher::open(db());
+  EXPECT_TRUE(searcher.has_value());
+}
+
+TEST_F(IngestTest, ASecondWriterIsToldTheIndexIsLocked) {
+  write_file(in() / "a.md", "---\nid: a\ntitle: A\n---\n");
+  run();
+  std::atomic<bool> cancel{false};
+  std::optional<corpus::Result<IngestSummary>> inner;
+  IngestOptions options;
+  // While the first ingest holds the lock (inside its progress callback), start another.
+  ProgressCallback progress = [&](const IngestProgress&) {
+    if (!inner) inner = ingest(db(), {in()}, {}, {});
+  };
+  write_file(in() / "b.md", "---\nid: b\ntitle: B\n---\n");
+  auto outer = ingest(db(), {in()}, options, progress);
+  ASSERT_TRUE(outer.has_value());
+  ASSERT_TRUE(inner.has_value());
+  ASSERT_FALSE(inner->has_value());
+  EXPECT_EQ(inner->error().code, corpus::ErrorCode::index);
+  EXPECT_NE(inner->error().message.find("locked"), std::string::npos);
+}
+
+TEST_F(IngestTest, MissingIndexIsReportedToReaders) {
+  auto searcher = ranking::Searcher::open(dir_ / "nothing-here");
+  ASSERT_FALSE(searcher.has_value());
+  EXPECT_EQ(searcher.error().code, corpus::ErrorCode::not_found);
+}
+
+}  // namespace
+}  // namespace indexer

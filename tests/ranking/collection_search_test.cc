@@ -1,0 +1,211 @@
+// Searches over the whole bundled collection, indexed once into a temporary index.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "indexer/ingest.h"
+#include "ranking/searcher.h"
+#include "tests/test_support.h"
+
+namespace ranking {
+namespace {
+
+class CollectionSearchTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test_support::TempDir();
+    auto summary = indexer::ingest(dir_->path() / "db", {test_support::collection_dir()}, {}, {});
+    ASSERT_TRUE(summary.has_value()) << summary.error().to_string();
+    for (const auto& error : summary->errors) ADD_FAILURE() << error.to_string();
+    documents_ = summary->documents;
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+
+  void SetUp() override {
+    auto searcher = Searcher::open(dir_->path() / "db");
+    ASSERT_TRUE(searcher.has_value()) << searcher.error().to_string();
+    searcher_.emplace(std::move(searcher).value());
+  }
+
+  SearchResponse search(const std::string& query, const std::string& language = "", std::size_t per_page = 10) {
+    SearchRequest request;
+    request.query = query;
+    request.language = language;
+    request.per_page = per_page;
+    auto response = searcher_->search(request);
+    EXPECT_TRUE(response.has_value()) << query << ": " << response.error().to_string();
+    return response.has_value() ? *response : SearchResponse{};
+  }
+
+  static bool has_id(const SearchResponse& response, const std::string& id) {
+    return std::any_of(response.hits.begin(), response.hits.end(), [&](const Hit& h) { return h.id == id; });
+  }
+
+  static inline test_support::TempDir* dir_ = nullptr;
+  static inline std::size_t documents_ = 0;
+  std::optional<Searcher> searcher_;
+};
+
+TEST_F(CollectionSearchTest, TheWholeCollectionIsIndexed) {
+  EXPECT_GE(documents_, 80u);
+  auto stats = searcher_->stats();
+  ASSERT_TRUE(stats.has_value());
+  EXPECT_EQ(stats->documents, documents_);
+  for (const char* language : {"es", "fr", "pt"}) EXPECT_GE(stats->counts["language"][language], 12u) << language;
+  EXPECT_GT(stats->counts["country"]["PE"], 0u);
+}
+
+TEST_F(CollectionSearchTest, SpanishQueryFindsSpanishRecords) {
+  auto response = search("formalización de la minería artesanal", "es");
+  ASSERT_GE(response.hits.size(), 5u);
+  auto spanish = std::count_if(response.hits.begin(), response.hits.begin() + 5,
+                               [](const Hit& h) { return h.language == "es"; });
+  EXPECT_GE(spanish, 3) << "top five should be mostly Spanish";
+  EXPECT_EQ(response.languages, std::vector<std::string>{"es"});
+}
+
+TEST_F(CollectionSearchTest, AccentlessQueryFindsAccentedText) {
+  auto response = search("formalizacion REINFO");
+  ASSERT_FALSE(response.hits.empty());
+  EXPECT_EQ(response.hits[0].id, "la14-peru-formalizacion-reinfo");
+  EXPECT_NE(response.hits[0].title.find("ó"), std::string::npos);
+  auto portuguese = search("mineracao garimpo");
+  ASSERT_FALSE(portuguese.hits.empty());
+  EXPECT_EQ(portuguese.hits[0].language, "pt");
+}
+
+TEST_F(CollectionSearchTest, FrenchElisionIsIgnored) {
+  auto elided = search("l'orpaillage", "fr");
+  auto plain = search("orpaillage", "fr");
+  ASSERT_FALSE(plain.hits.empty());
+  EXPECT_EQ(elided.total, plain.total);
+  EXPECT_EQ(elided.hits[0].id, plain.hits[0].id);
+}
+
+TEST_F(CollectionSearchTest, FieldFilterRestricts) {
+  auto all = search("mercury", "", 100);
+  auto peru = search("mercury country:PE", "", 100);
+  ASSERT_FALSE(peru.hits.empty());
+  EXPECT_LT(peru.total, all.total);
+  for (const auto& hit : peru.hits) {
+    EXPECT_NE(std::find(hit.countries.begin(), hit.countries.end(), "PE"), hit.countries.end()) << hit.id;
+  }
+  auto toolkits = search("mercury type:toolkit", "", 100);
+  ASSERT_FALSE(toolkits.hits.empty());
+  for (const auto& hit : toolkits.hits) EXPECT_EQ(hit.type, "toolkit") << hit.id;
+
+  SearchRequest request;
+  request.query = "mercury";
+  request.filters.values["country"] = {"pe", "BO"};
+  request.per_page = 100;
+  auto filtered = searcher_->search(request);
+  ASSERT_TRUE(filtered.has_value());
+  ASSERT_FALSE(filtered->hits.empty());
+  for (const auto& hit : filtered->hits) {
+    bool in_either = std::any_of(hit.countries.begin(), hit.countries.end(),
+                                 [](const std::string& c) { return c == "PE" || c == "BO"; });
+    EXPECT_TRUE(in_either) << hit.id;
+  }
+}
+
+TEST_F(CollectionSearchTest, YearRangeKeepsRecordsActiveInIt) {
+  auto response = search("mining year:2000..2003", "", 100);
+  ASSERT_FALSE(response.hits.empty());
+  for (const auto& hit : response.hits) {
+    ASSERT_TRUE(hit.start_year || hit.end_year) << hit.id;
+    if (hit.start_year) {
+      EXPECT_LE(*hit.start_year, 2003) << hit.id;
+    }
+    if (hit.end_year) {
+      EXPECT_GE(*hit.end_year, 2000) << hit.id;
+    }
+  }
+  EXPECT_TRUE(has_id(search("year:2005 country:PE", "", 100), "la01-proyecto-gama"));  // 2000-2008
+}
+
+TEST_F(CollectionSearchTest, PhraseMatchesOnlyInOrder) {
+  EXPECT_TRUE(has_id(search("\"Global Mercury Project\""), "gl05-global-mercury-project"));
+  EXPECT_EQ(search("\"Project Mercury Global\"").total, 0u);
+}
+
+TEST_F(CollectionSearchTest, ExclusionAndOr) {
+  auto with = search("cobalt", "", 100);
+  auto without = search("cobalt -Mutoshi", "", 100);
+  EXPECT_TRUE(has_id(with, "af22-mutoshi-cobalt-pilot"));
+  EXPECT_FALSE(has_id(without, "af22-mutoshi-cobalt-pilot"));
+  EXPECT_LT(without.total, with.total);
+  for (const auto& hit : without.hits) {
+    auto record = searcher_->document(hit.id);
+    ASSERT_TRUE(record.has_value());
+    EXPECT_EQ(corpus::to_json(record->document).dump().find("Mutoshi"), std::string::npos) << hit.id;
+  }
+  auto galamsey = search("galamsey", "", 100);
+  auto garimpo = search("garimpo", "", 100);
+  auto either = search("galamsey OR garimpo", "", 100);
+  ASSERT_FALSE(galamsey.hits.empty());
+  ASSERT_FALSE(garimpo.hits.empty());
+  EXPECT_GE(either.total, std::max(galamsey.total, garimpo.total));
+  EXPECT_LE(either.total, galamsey.total + garimpo.total);
+  EXPECT_TRUE(has_id(either, galamsey.hits[0].id));
+  EXPECT_TRUE(has_id(either, garimpo.hits[0].id));
+}
+
+TEST_F(CollectionSearchTest, SnippetsMarkTheMatchedWords) {
+  auto response = search("retorts");
+  ASSERT_FALSE(response.hits.empty());
+  for (const auto& hit : response.hits) {
+    EXPECT_NE(hit.snippet.find("<mark>"), std::string::npos) << hit.id << ": " << hit.snippet;
+  }
+}
+
+TEST_F(CollectionSearchTest, QuerySyntaxErrorsArePlain) {
+  SearchRequest request;
+  request.query = "mercury year:20x0";
+  auto response = searcher_->search(request);
+  ASSERT_FALSE(response.has_value());
+  EXPECT_EQ(response.error().field, "q");
+  EXPECT_EQ(response.error().message.find("Xapian"), std::string::npos);
+  request.query = "mercury";
+  request.language = "english";
+  response = searcher_->search(request);
+  ASSERT_FALSE(response.has_value());
+  EXPECT_EQ(response.error().field, "lang");
+  request.language = "";
+  request.per_page = 101;
+  EXPECT_EQ(searcher_->search(request).error().field, "per_page");
+}
+
+TEST_F(CollectionSearchTest, SortByYear) {
+  SearchRequest request;
+  request.query = "mercury";
+  request.sort = SortOrder::newest;
+  request.per_page = 20;
+  auto response = searcher_->search(request);
+  ASSERT_TRUE(response.has_value());
+  int previous = 10000;
+  for (const auto& hit : response->hits) {
+    if (!hit.start_year) continue;
+    EXPECT_LE(*hit.start_year, previous) << hit.id;
+    previous = *hit.start_year;
+  }
+}
+
+TEST_F(CollectionSearchTest, ShowsARecordById) {
+  auto record = searcher_->document("la01-proyecto-gama");
+  ASSERT_TRUE(record.has_value());
+  EXPECT_EQ(record->document.language, "es");
+  EXPECT_FALSE(record->document.lessons.empty());
+  EXPECT_NE(record->source.find("la01-proyecto-gama.md"), std::string::npos);
+  auto missing = searcher_->document("no-such-record");
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().code, corpus::ErrorCode::not_found);
+}
+
+}  // namespace
+}  // namespace ranking

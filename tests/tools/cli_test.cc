@@ -1,0 +1,134 @@
+// The `precedent` command as a script sees it: exit codes, --help, --json output, progress kept
+// off pipes. Runs the real binary on real files.
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/test_support.h"
+
+namespace {
+
+struct CommandRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+class CliTest : public testing::Test {
+ protected:
+  // Runs `precedent ARGS` with PRECEDENT_DB pointing into the test's folder.
+  CommandRun precedent(const std::string& args) {
+    auto out_file = dir_ / "stdout", err_file = dir_ / "stderr";
+    std::string command = "PRECEDENT_DB='" + (dir_ / "db").string() + "' '" PRECEDENT_BINARY "' " + args +
+                          " >'" + out_file.string() + "' 2>'" + err_file.string() + "' </dev/null";
+    int status = std::system(command.c_str());
+    CommandRun run;
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.out = slurp(out_file);
+    run.err = slurp(err_file);
+    return run;
+  }
+
+  static std::string slurp(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+  }
+
+  std::string quoted(const std::filesystem::path& path) const { return "'" + path.string() + "'"; }
+
+  test_support::TempDir dir_;
+};
+
+TEST_F(CliTest, EveryCommandHasHelp) {
+  for (const char* command : {"", "index", "search", "show", "stats"}) {
+    auto run = precedent(std::string(command) + " --help");
+    EXPECT_EQ(run.exit_code, 0) << command;
+    EXPECT_NE(run.out.find("Exit codes"), std::string::npos) << command;
+    if (*command) {
+      EXPECT_NE(run.out.find("--db"), std::string::npos) << command;
+    }
+  }
+}
+
+TEST_F(CliTest, BadCommandLineIsExitTwo) {
+  EXPECT_EQ(precedent("").exit_code, 2);
+  EXPECT_EQ(precedent("frobnicate").exit_code, 2);
+  EXPECT_EQ(precedent("search").exit_code, 2);
+  EXPECT_EQ(precedent("search mercury --per-page 500").exit_code, 2);
+  EXPECT_EQ(precedent("search mercury --sort sideways").exit_code, 2);
+}
+
+TEST_F(CliTest, IndexSearchShowStatsOnTheCollection) {
+  auto index = precedent("index " + quoted(test_support::collection_dir()));
+  ASSERT_EQ(index.exit_code, 0) << index.err;
+  EXPECT_NE(index.out.find("failed 0"), std::string::npos) << index.out;
+  EXPECT_EQ(index.err.find("indexing:"), std::string::npos) << "no progress line when piped";
+
+  auto again = precedent("index --json " + quoted(test_support::collection_dir()));
+  ASSERT_EQ(again.exit_code, 0);
+  auto summary = nlohmann::json::parse(again.out);
+  EXPECT_EQ(summary["indexed"], 0);
+  EXPECT_GE(summary["unchanged"].get<int>(), 80);
+
+  auto search = precedent("search --json 'garimpo ouro'");
+  ASSERT_EQ(search.exit_code, 0) << search.err;
+  auto response = nlohmann::json::parse(search.out);
+  ASSERT_FALSE(response["hits"].empty());
+  for (const char* key : {"query", "total", "page", "per_page", "took_ms", "did_you_mean", "hits"})
+    EXPECT_TRUE(response.contains(key)) << key;
+  for (const char* key : {"id", "title", "type", "language", "countries", "start_year", "end_year", "outcome", "score", "snippet"})
+    EXPECT_TRUE(response["hits"][0].contains(key)) << key;
+
+  auto table = precedent("search 'mercury retorts' --per-page 3");
+  ASSERT_EQ(table.exit_code, 0);
+  EXPECT_NE(table.out.find("  1. "), std::string::npos);
+  EXPECT_EQ(table.out.find("\033["), std::string::npos) << "no terminal styling when piped";
+
+  auto show = precedent("show la01-proyecto-gama");
+  ASSERT_EQ(show.exit_code, 0);
+  EXPECT_NE(show.out.find("GAMA"), std::string::npos);
+  auto show_json = precedent("show --json la01-proyecto-gama");
+  EXPECT_EQ(nlohmann::json::parse(show_json.out)["id"], "la01-proyecto-gama");
+
+  auto stats = precedent("stats --json");
+  ASSERT_EQ(stats.exit_code, 0);
+  EXPECT_GE(nlohmann::json::parse(stats.out)["documents"].get<int>(), 80);
+}
+
+TEST_F(CliTest, ExitCodesForFailuresScriptsCanTellApart) {
+  auto missing_index = precedent("search mercury");
+  EXPECT_EQ(missing_index.exit_code, 3);
+  EXPECT_NE(missing_index.err.find("no index"), std::string::npos);
+
+  test_support::write_file(dir_ / "in/good.md", "---\nid: good\ntitle: Good record\n---\nmercury\n");
+  test_support::write_file(dir_ / "in/bad.jsonl", "{\"id\": \"bad\", \"title\": \"Bad\", \"outcome\": \"oops\"}\n");
+  auto index = precedent("index " + quoted(dir_ / "in"));
+  EXPECT_EQ(index.exit_code, 1);
+  EXPECT_NE(index.err.find("bad.jsonl:1: outcome:"), std::string::npos) << index.err;
+  EXPECT_NE(index.out.find("indexed 1"), std::string::npos);
+  EXPECT_NE(index.out.find("failed 1"), std::string::npos);
+
+  EXPECT_EQ(precedent("show nothing-like-this").exit_code, 4);
+  auto bad_query = precedent("search 'year:tomorrow'");
+  EXPECT_EQ(bad_query.exit_code, 1);
+  EXPECT_NE(bad_query.err.find("year:"), std::string::npos);
+  EXPECT_EQ(precedent("search mercury --lang english").exit_code, 1);
+}
+
+TEST_F(CliTest, DbOptionOverridesTheEnvironment) {
+  test_support::write_file(dir_ / "in/a.md", "---\nid: a\ntitle: Alpha\n---\n");
+  auto other = dir_ / "other-db";
+  ASSERT_EQ(precedent("index --db " + quoted(other) + " " + quoted(dir_ / "in")).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(other));
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "db"));
+  EXPECT_EQ(precedent("show a --db " + quoted(other)).exit_code, 0);
+}
+
+}  // namespace
