@@ -1,7 +1,10 @@
 #include "ranking/searcher.h"
 
+#include <algorithm>
 #include <chrono>
+#include <functional>
 #include <set>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -47,6 +50,48 @@ std::uint64_t folder_size(const std::filesystem::path& dir) {
   return total;
 }
 
+// Says whether a folded word of a hit's text matches one of the query's terms, for snippets.
+class TermMatcher {
+ public:
+  TermMatcher(const Xapian::Query& query, const std::vector<std::string>& languages,
+              indexer::StemmerCache& stemmers)
+      : languages_(languages), stemmers_(stemmers) {
+    const std::string stemmed(schema::kStemmed), title(schema::kTitle);
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+      std::string term = *it;
+      if (term.starts_with(stemmed + title)) stems_.insert(term.substr(stemmed.size() + title.size()));
+      else if (term.starts_with(stemmed)) stems_.insert(term.substr(stemmed.size()));
+      else if (term.starts_with(title)) words_.insert(term.substr(title.size()));
+      else if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) words_.insert(term);  // not a filter term
+    }
+  }
+
+  bool operator()(const std::string& word) {
+    auto [it, inserted] = seen_.try_emplace(word, false);
+    if (inserted) it->second = words_.contains(word) || matches_a_stem(word);
+    return it->second;
+  }
+
+ private:
+  bool matches_a_stem(const std::string& word) {
+    // Snowball stems keep a word's first letters; skip stemming words that share them with no
+    // query stem (stemming each word in every language is the costly part).
+    bool possible = std::any_of(stems_.begin(), stems_.end(), [&](const std::string& stem) {
+      std::size_t n = std::min<std::size_t>(3, stem.size());
+      return word.compare(0, n, stem, 0, n) == 0;
+    });
+    if (!possible) return false;
+    for (const auto& language : languages_)
+      if (stems_.contains(stemmers_.get(language)(word))) return true;
+    return false;
+  }
+
+  const std::vector<std::string>& languages_;
+  indexer::StemmerCache& stemmers_;
+  std::set<std::string> words_, stems_;
+  std::unordered_map<std::string, bool> seen_;
+};
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -60,19 +105,6 @@ struct Searcher::Impl {
     if (db.reopen()) builder.set_database(db);
   }
 
-  // Whether a folded word of a hit's text matches one of the query's terms.
-  bool matches(const std::set<std::string>& terms, const std::vector<std::string>& languages,
-               const std::string& word) {
-    if (terms.contains(word) || terms.contains(std::string(schema::kTitle) + word)) return true;
-    for (const auto& language : languages) {
-      std::string stem = stemmers.get(language)(word);
-      std::string stemmed = std::string(schema::kStemmed) + stem;
-      if (terms.contains(stemmed) ||
-          terms.contains(std::string(schema::kStemmed) + std::string(schema::kTitle) + stem))
-        return true;
-    }
-    return false;
-  }
 };
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -109,7 +141,7 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     Xapian::doccount first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
     Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), kCheckAtLeast);
 
-    std::set<std::string> terms(built->query.get_unique_terms_begin(), built->query.get_unique_terms_end());
+    TermMatcher matcher(built->query, built->languages, impl_->stemmers);
     SearchResponse response;
     response.query = request.query;
     response.languages = built->languages;
@@ -134,9 +166,7 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
       std::string text = record.summary;
       for (const auto& lesson : record.lessons) text += "\n" + lesson.text;
       text += "\n" + record.body;
-      hit.snippet = make_snippet(text, [&](const std::string& word) {
-        return impl_->matches(terms, built->languages, word);
-      });
+      hit.snippet = make_snippet(text, std::ref(matcher));
       response.hits.push_back(std::move(hit));
     }
     response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
