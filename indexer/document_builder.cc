@@ -1,5 +1,7 @@
 #include "indexer/document_builder.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 #include <unicode/region.h>
 
@@ -71,9 +73,12 @@ Xapian::Document DocumentBuilder::build(const corpus::Document& document, const 
   boolean(schema::kLanguage, language);
   boolean(schema::kType, document.type);
   boolean(schema::kOutcome, document.outcome);
+  std::vector<std::string> regions;
   for (const auto& country : document.countries) {
     boolean(schema::kCountry, lower_ascii(country));
-    boolean(schema::kRegion, region_of_country(country));
+    std::string region = region_of_country(country);
+    boolean(schema::kRegion, region);
+    if (!region.empty() && std::find(regions.begin(), regions.end(), region) == regions.end()) regions.push_back(region);
   }
   for (const auto& theme : document.themes) boolean(schema::kTheme, theme);
   for (const auto& commodity : document.commodities) boolean(schema::kCommodity, commodity);
@@ -96,6 +101,19 @@ Xapian::Document DocumentBuilder::build(const corpus::Document& document, const 
   out.add_value(schema::kTypeSlot, document.type);
   out.add_value(schema::kLanguageSlot, language);
   out.add_value(schema::kSourceHashSlot, source.hash);
+  auto joined = [](const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& value : values) {
+      if (!out.empty()) out += schema::kValueSeparator;
+      out += value;
+    }
+    return out;
+  };
+  out.add_value(schema::kCountriesSlot, joined(document.countries));
+  out.add_value(schema::kRegionsSlot, joined(regions));
+  out.add_value(schema::kThemesSlot, joined(document.themes));
+  out.add_value(schema::kCommoditiesSlot, joined(document.commodities));
+  out.add_value(schema::kFailureReasonsSlot, joined(document.failure_reasons));
   out.set_data(stored_data(document, source, language, document.language.empty() && !language.empty()));
   return out;
 }
@@ -108,6 +126,15 @@ std::string stored_data(const corpus::Document& document, const SourceInfo& sour
   data["language"] = language;
   data["language_detected"] = detected;
   return data.dump();
+}
+
+void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& document) {
+  for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
+    const std::string term = *it;
+    unsigned char first = static_cast<unsigned char>(term[0]);
+    bool word = (first >= 'a' && first <= 'z') || first >= 0x80;
+    if (word && term.size() >= 3 && term.size() <= 40) db.add_spelling(term);
+  }
 }
 
 std::string region_of_country(const std::string& country) {

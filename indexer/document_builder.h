@@ -34,6 +34,10 @@ class DocumentBuilder {
 std::string stored_data(const corpus::Document& document, const SourceInfo& source,
                         const std::string& language, bool detected);
 
+// Adds the record's words to the index's spelling dictionary (for "did you mean"): its unprefixed
+// terms of three letters or more that are not numbers.
+void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& document);
+
 // The region ("africa", "americas", "asia", "europe", "oceania") of an ISO 3166-1 alpha-2 code,
 // from ICU's region data; "" when unknown.
 std::string region_of_country(const std::string& country);

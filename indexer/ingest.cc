@@ -152,6 +152,7 @@ class Writer {
     }
     for (std::size_t i = 0; i < chunk.built.size(); ++i) {
       Xapian::docid id = db_.replace_document(schema::term(schema::kId, chunk.records[i].id), chunk.built[i]);
+      add_spelling(db_, chunk.built[i]);
       file_old_ids_.erase(id);
       ++summary_.indexed;
       maybe_commit();

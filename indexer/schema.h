@@ -11,7 +11,7 @@
 namespace indexer::schema {
 
 // Bumped when the layout or the analysis changes; an index of another version is refused.
-inline constexpr std::string_view kVersion = "1";
+inline constexpr std::string_view kVersion = "2";
 inline constexpr std::string_view kVersionKey = "precedent.schema";
 
 // Boolean terms.
@@ -42,7 +42,16 @@ enum Slot : unsigned {
   kTypeSlot = 3,       // type string
   kLanguageSlot = 4,   // language code used for analysis, empty if none
   kSourceHashSlot = 5, // content hash of the source file; empty when the file had errors
+  // Facet slots: the field's values joined by kValueSeparator, counted by ranking's facet spy
+  // (values are faster to read per match than term lists).
+  kCountriesSlot = 6,
+  kRegionsSlot = 7,
+  kThemesSlot = 8,
+  kCommoditiesSlot = 9,
+  kFailureReasonsSlot = 10,
 };
+
+inline constexpr char kValueSeparator = '\n';
 
 // The Xapian term for a field value: prefix + value.
 inline std::string term(std::string_view prefix, std::string_view value) {

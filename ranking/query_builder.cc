@@ -171,6 +171,22 @@ void QueryBuilder::set_database(const Xapian::Database& db) {
   for (auto& [language, qp] : impl_->parsers) qp.set_database(db);
 }
 
+std::optional<std::string> QueryBuilder::spelling_correction(const std::string& text) {
+  if (!impl_->has_db || text.size() > kMaxQueryBytes || corpus::utf8::first_invalid(text)) return std::nullopt;
+  std::string folded = fold_query(text);
+  if (normalise_years(folded)) return std::nullopt;
+  try {
+    Xapian::QueryParser& qp = impl_->parser("");
+    qp.parse_query(folded, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT |
+                               Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    std::string corrected = qp.get_corrected_query_string();
+    if (corrected.empty() || corrected == folded) return std::nullopt;
+    return corrected;
+  } catch (const Xapian::Error&) {
+    return std::nullopt;
+  }
+}
+
 corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const std::string& language,
                                                 const Filters& filters) {
   if (text.size() > kMaxQueryBytes) {

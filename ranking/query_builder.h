@@ -6,6 +6,7 @@
 // stemmers: NOT thread-safe, one per thread. Included only by ranking's .cc files and tests.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,10 @@ class QueryBuilder {
 
   corpus::Result<BuiltQuery> build(const std::string& text, const std::string& language,
                                    const Filters& filters);
+
+  // The query with misspelt words replaced by the closest words of the index's spelling
+  // dictionary, or nullopt when nothing would change. Needs set_database().
+  std::optional<std::string> spelling_correction(const std::string& text);
 
  private:
   struct Impl;

@@ -22,14 +22,27 @@ json to_json(const SearchResponse& response) {
                     {"score", hit.score},
                     {"snippet", hit.snippet}});
   }
+  json facets = json::object();
+  for (const auto& [field, counts] : response.facets) {
+    json list = json::array();
+    for (const auto& count : counts) list.push_back({{"value", count.value}, {"count", count.count}});
+    facets[field] = std::move(list);
+  }
   return {{"query", response.query},
           {"languages", response.languages},
+          {"facets", std::move(facets)},
           {"total", response.total},
           {"page", response.page},
           {"per_page", response.per_page},
           {"took_ms", response.took_ms},
           {"did_you_mean", response.did_you_mean ? json(*response.did_you_mean) : json(nullptr)},
           {"hits", std::move(hits)}};
+}
+
+json to_json(const SuggestResponse& response) {
+  json titles = json::array();
+  for (const auto& title : response.titles) titles.push_back({{"id", title.id}, {"title", title.title}});
+  return {{"query", response.query}, {"completions", response.completions}, {"titles", std::move(titles)}};
 }
 
 json to_json(const StoredRecord& record) {

@@ -10,6 +10,7 @@
 namespace ranking {
 
 nlohmann::json to_json(const SearchResponse& response);
+nlohmann::json to_json(const SuggestResponse& response);
 nlohmann::json to_json(const StoredRecord& record);
 nlohmann::json to_json(const IndexStats& stats);
 // {"error": {"code": ..., "message": ..., "field": ...}}

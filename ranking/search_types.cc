@@ -23,4 +23,19 @@ const std::vector<FilterField>& filter_fields() {
   return fields;
 }
 
+const std::vector<FacetField>& facet_fields() {
+  namespace schema = indexer::schema;
+  static const std::vector<FacetField> fields = {
+      {"country", schema::kCountriesSlot, true},
+      {"region", schema::kRegionsSlot, true},
+      {"theme", schema::kThemesSlot, true},
+      {"type", schema::kTypeSlot, false},
+      {"outcome", schema::kOutcomeSlot, false},
+      {"commodity", schema::kCommoditiesSlot, true},
+      {"language", schema::kLanguageSlot, false},
+      {"failure_reason", schema::kFailureReasonsSlot, true},
+  };
+  return fields;
+}
+
 }  // namespace ranking

@@ -28,6 +28,7 @@ struct SearchRequest {
   std::string query;        // the user's query, in the syntax of DESIGN.md
   std::string language;     // ISO 639-1 of the query; "" to detect
   Filters filters;
+  std::vector<std::string> facets;  // facet_fields() names to count over all matches
   std::size_t page = 1;     // 1-based
   std::size_t per_page = 10;
   SortOrder sort = SortOrder::relevance;
@@ -46,6 +47,11 @@ struct Hit {
   std::string snippet;  // HTML-escaped, matched words in <mark>
 };
 
+struct FacetCount {
+  std::string value;
+  std::uint64_t count = 0;
+};
+
 struct SearchResponse {
   std::string query;
   std::vector<std::string> languages;  // languages the query was analysed in
@@ -55,6 +61,24 @@ struct SearchResponse {
   double took_ms = 0;
   std::optional<std::string> did_you_mean;
   std::vector<Hit> hits;
+  // Requested facets: values by descending count (at most kMaxFacetValues each).
+  std::map<std::string, std::vector<FacetCount>> facets;
+};
+
+struct SuggestRequest {
+  std::string query;       // what the user has typed so far
+  std::size_t limit = 8;   // completions and titles, each
+};
+
+struct TitleSuggestion {
+  std::string id;
+  std::string title;
+};
+
+struct SuggestResponse {
+  std::string query;
+  std::vector<std::string> completions;  // the query with its last word completed
+  std::vector<TitleSuggestion> titles;   // records whose title starts like the query's words
 };
 
 // A record as stored, with what the indexer decided about it.
@@ -82,7 +106,17 @@ struct FilterField {
 };
 const std::vector<FilterField>& filter_fields();
 
+// The fields facets can be counted on, each from its value slot (indexer/schema.h).
+struct FacetField {
+  std::string_view name;
+  unsigned slot;
+  bool multi_valued;  // the slot holds several values joined by schema::kValueSeparator
+};
+const std::vector<FacetField>& facet_fields();
+
 inline constexpr std::size_t kMaxQueryBytes = 1024;
 inline constexpr std::size_t kMaxPerPage = 100;
+inline constexpr std::size_t kMaxFacetValues = 50;
+inline constexpr std::size_t kMaxSuggestions = 20;
 
 }  // namespace ranking

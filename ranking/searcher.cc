@@ -13,6 +13,8 @@
 #include "indexer/schema.h"
 #include "indexer/stemmer.h"
 #include "indexer/text_normalizer.h"
+#include "corpus/utf8.h"
+#include "ranking/facet_spy.h"
 #include "ranking/query_builder.h"
 #include "ranking/snippet.h"
 
@@ -25,6 +27,25 @@ namespace schema = indexer::schema;
 
 // Estimates of the total are exact up to this many matches.
 constexpr Xapian::doccount kCheckAtLeast = 1000;
+// A query that finds fewer records than this gets a spelling suggestion.
+constexpr std::uint64_t kFewResults = 3;
+// Completion looks at this many index words that start like the last word typed.
+constexpr std::size_t kMaxCompletionCandidates = 2000;
+
+corpus::Result<std::vector<FacetField>> facet_list(const std::vector<std::string>& names) {
+  std::vector<FacetField> out;
+  for (const auto& name : names) {
+    auto it = std::find_if(facet_fields().begin(), facet_fields().end(),
+                           [&](const FacetField& f) { return f.name == name; });
+    if (it == facet_fields().end()) {
+      std::string known;
+      for (const auto& f : facet_fields()) known += (known.empty() ? "" : ", ") + std::string(f.name);
+      return Error{ErrorCode::invalid_argument, "unknown facet \"" + name + "\" (one of: " + known + ")", "", 0, "facets"};
+    }
+    if (std::none_of(out.begin(), out.end(), [&](const FacetField& f) { return f.name == name; })) out.push_back(*it);
+  }
+  return out;
+}
 
 corpus::Result<StoredRecord> parse_stored(const std::string& data) {
   auto json = nlohmann::json::parse(data, nullptr, false);
@@ -133,13 +154,20 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     auto built = impl_->builder.build(request.query, request.language, request.filters);
     if (!built) return built.error();
 
+    auto facets = facet_list(request.facets);
+    if (!facets) return facets.error();
+
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(built->query);
+    FacetSpy spy(*facets);
+    if (!facets->empty()) enquire.add_matchspy(&spy);
     if (request.sort != SortOrder::relevance) {
       enquire.set_sort_by_value_then_relevance(schema::kStartYearSlot, request.sort == SortOrder::newest);
     }
     Xapian::doccount first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
-    Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), kCheckAtLeast);
+    // Facet counts are over every match, so the matcher must look at all of them.
+    Xapian::doccount check_at_least = facets->empty() ? kCheckAtLeast : impl_->db.get_doccount();
+    Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), check_at_least);
 
     TermMatcher matcher(built->query, built->languages, impl_->stemmers);
     SearchResponse response;
@@ -169,6 +197,10 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
       hit.snippet = make_snippet(text, std::ref(matcher));
       response.hits.push_back(std::move(hit));
     }
+    if (!facets->empty()) response.facets = spy.counts(kMaxFacetValues);
+    if (response.total < kFewResults && !request.query.empty()) {
+      response.did_you_mean = impl_->builder.spelling_correction(request.query);
+    }
     response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return response;
   } catch (const Xapian::Error& e) {
@@ -185,6 +217,58 @@ corpus::Result<StoredRecord> Searcher::document(const std::string& id) {
       return Error{ErrorCode::not_found, "no record with id \"" + id + "\"", "", 0, "id"};
     }
     return parse_stored(impl_->db.get_document(*posting).get_data());
+  } catch (const Xapian::Error& e) {
+    return Error{ErrorCode::index, "reading the index failed: " + e.get_msg(), "", 0, ""};
+  }
+}
+
+corpus::Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request) {
+  if (request.limit < 1 || request.limit > kMaxSuggestions) {
+    return Error{ErrorCode::invalid_argument, "must be between 1 and " + std::to_string(kMaxSuggestions), "", 0, "limit"};
+  }
+  if (request.query.size() > kMaxQueryBytes) {
+    return Error{ErrorCode::invalid_argument, "longer than " + std::to_string(kMaxQueryBytes) + " bytes", "", 0, "q"};
+  }
+  if (corpus::utf8::first_invalid(request.query)) return Error{ErrorCode::invalid_argument, "not valid UTF-8", "", 0, "q"};
+  SuggestResponse response;
+  response.query = request.query;
+  std::string folded = indexer::fold(request.query);
+  std::vector<std::string> words;
+  indexer::for_each_word(folded, [&](std::size_t b, std::size_t e) { words.push_back(folded.substr(b, e - b)); });
+  if (words.empty()) return response;
+  // The last word is being typed unless the query ends in a space.
+  bool typing = !std::isspace(static_cast<unsigned char>(folded.back()));
+  std::string last = typing ? words.back() : "";
+  std::string before;
+  for (std::size_t i = 0; i + (typing ? 1 : 0) < words.size(); ++i) before += words[i] + " ";
+  try {
+    impl_->refresh();
+    const Xapian::Database& db = impl_->db;
+    if (!last.empty()) {
+      std::vector<std::pair<Xapian::doccount, std::string>> candidates;
+      std::size_t seen = 0;
+      for (auto it = db.allterms_begin(last); it != db.allterms_end(last) && seen < kMaxCompletionCandidates; ++it, ++seen) {
+        candidates.emplace_back(it.get_termfreq(), *it);
+      }
+      std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      for (std::size_t i = 0; i < candidates.size() && response.completions.size() < request.limit; ++i) {
+        response.completions.push_back(before + candidates[i].second);
+      }
+    }
+    std::vector<Xapian::Query> parts;
+    const std::string title(schema::kTitle);
+    for (std::size_t i = 0; i + (typing ? 1 : 0) < words.size(); ++i) parts.emplace_back(title + words[i]);
+    if (!last.empty()) {
+      parts.emplace_back(Xapian::Query::OP_WILDCARD, title + last, 100, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      auto stored = parse_stored(it.get_document().get_data());
+      if (stored) response.titles.push_back({stored->document.id, stored->document.title});
+    }
+    return response;
   } catch (const Xapian::Error& e) {
     return Error{ErrorCode::index, "reading the index failed: " + e.get_msg(), "", 0, ""};
   }

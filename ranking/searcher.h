@@ -28,6 +28,9 @@ class Searcher {
 
   corpus::Result<IndexStats> stats();
 
+  // Completions of the last word and matching titles, for search-as-you-type.
+  corpus::Result<SuggestResponse> suggest(const SuggestRequest& request);
+
  private:
   struct Impl;
   explicit Searcher(std::unique_ptr<Impl> impl);

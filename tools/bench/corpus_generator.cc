@@ -35,7 +35,7 @@ constexpr std::array<LanguageSource, 4> kLanguages = {{
 }};
 
 // Countries with artisanal mining, so the facets look like the real collection's. Each must be
-// in corpus::vocabulary (checked on first use).
+// in corpus::vocabulary (generate_corpus() checks).
 constexpr std::array<std::string_view, 32> kCountries = {
     "BF", "BO", "BR", "CD", "CI", "CO", "EC", "GH", "GN", "GY", "ID", "KE", "LA", "MG", "ML", "MM",
     "MN", "MZ", "NE", "NG", "PE", "PG", "PH", "SD", "SL", "SN", "SR", "TZ", "UG", "VE", "ZM", "ZW"};
@@ -50,7 +50,7 @@ constexpr int kMinBodyWords = 20;
 constexpr int kFirstYear = 1990;
 constexpr int kLastYear = 2024;
 
-// Collects the text of one record and counts what it adds.
+// Writes the text of one record from one language's words, and counts the words drawn.
 class TextWriter {
  public:
   TextWriter(const WordList& words, Random& random) : words_(words), random_(random) {}

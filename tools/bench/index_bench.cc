@@ -6,6 +6,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <cstdio>
 #include <fstream>
 #include <optional>
@@ -45,6 +48,7 @@ struct Measurement {
   double generate_seconds = 0;
   double seconds = 0;
   std::uint64_t index_bytes = 0;
+  double rss_before_mb = 0;  // resident memory when ingest started (after the reset)
   double peak_rss_mb = 0;
   bool peak_rss_is_ingest_only = false;  // false: the figure is the whole process's peak so far
   double rerun_seconds = 0;
@@ -66,6 +70,11 @@ double peak_rss_mb() {
 // ru_maxrss reports; without it the figure would include the generator's word lists and every
 // earlier size. Returns false where that is not possible, and the figure stays the process peak.
 bool reset_peak_rss() {
+#ifdef __GLIBC__
+  // Freed memory stays resident in malloc's arenas; without handing it back, the earlier sizes'
+  // leftovers would set a floor under the next figure.
+  malloc_trim(0);
+#endif
   std::ofstream clear_refs("/proc/self/clear_refs");
   clear_refs << "5";
   clear_refs.close();
@@ -124,6 +133,7 @@ int measure(const BenchOptions& options, std::size_t docs, const fs::path& work,
 
   std::fprintf(stderr, "[%zu] indexing into %s\n", docs, index_dir.c_str());
   out.peak_rss_is_ingest_only = reset_peak_rss();
+  out.rss_before_mb = peak_rss_mb();
   started = std::chrono::steady_clock::now();
   auto first = indexer::ingest(index_dir, paths, ingest_options, nullptr);
   out.seconds = seconds_since(started);
@@ -184,6 +194,7 @@ nlohmann::ordered_json to_json(const Measurement& m, unsigned threads) {
           {"docs_per_s", m.docs / m.seconds},
           {"mb_per_s", mb / m.seconds},
           {"index_mb", m.index_bytes / 1e6},
+          {"rss_before_mb", m.rss_before_mb},
           {"peak_rss_mb", m.peak_rss_mb},
           {"peak_rss_scope", m.peak_rss_is_ingest_only ? "ingest" : "process"},
           {"rerun_seconds", m.rerun_seconds},

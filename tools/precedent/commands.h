@@ -51,4 +51,16 @@ struct StatsCommand {
 };
 int run_stats(const StatsCommand& command);
 
+struct ServeCommand {
+  std::optional<std::filesystem::path> db;
+  std::optional<std::string> host;
+  std::optional<unsigned short> port;
+  std::optional<unsigned> threads;
+  std::optional<std::filesystem::path> api_keys_file;
+  std::vector<std::string> cors_origins;
+  std::filesystem::path config_file;
+  bool quiet = false;
+};
+int run_serve(const ServeCommand& command);
+
 }  // namespace tools

@@ -73,6 +73,22 @@ int main(int argc, char** argv) {
   add_db_option(stats_app, stats.db);
   stats_app->add_flag("--json", stats.json, "Print the counts as JSON");
 
+  tools::ServeCommand serve;
+  auto* serve_app = app.add_subcommand(
+      "serve", "Serve the HTTP API (GET /v1/search, /v1/documents/{id}, ...; see /v1/openapi.json)");
+  serve_app->footer(std::string(kExitCodes) +
+                    "\nSettings: defaults < --config FILE (TOML, keys as in server/config.h) < PRECEDENT_* "
+                    "environment < flags.");
+  serve_app->add_option("--db", serve.db, "Index folder (default ./precedent-index, or $PRECEDENT_DB)");
+  serve_app->add_option("--host", serve.host, "Address to listen on (default 127.0.0.1)");
+  serve_app->add_option("--port", serve.port, "Port (default 8080; 0 picks a free one)");
+  serve_app->add_option("--threads", serve.threads, "Server threads (default: one per core)")->check(CLI::Range(0u, 256u));
+  serve_app->add_option("--api-keys-file", serve.api_keys_file,
+                        "File of API keys (one per line) allowed to write; or $PRECEDENT_API_KEYS");
+  serve_app->add_option("--cors-origin", serve.cors_origins, "Origin allowed to call the API from a browser (repeatable; * for any)");
+  serve_app->add_option("--config", serve.config_file, "TOML configuration file")->check(CLI::ExistingFile);
+  serve_app->add_flag("--quiet,-q", serve.quiet, "No access log");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -84,5 +100,6 @@ int main(int argc, char** argv) {
   if (*search_app) return tools::run_search(search);
   if (*show_app) return tools::run_show(show);
   if (*stats_app) return tools::run_stats(stats);
+  if (*serve_app) return tools::run_serve(serve);
   return tools::kExitUsage;
 }

@@ -1,0 +1,175 @@
+#include "server/config.h"
+
+#include <cstdlib>
+#include <fstream>
+
+#include <toml++/toml.h>
+
+namespace server {
+namespace {
+
+using corpus::Error;
+using corpus::ErrorCode;
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t comma = text.find(',', pos);
+    if (comma == std::string::npos) comma = text.size();
+    std::string item = text.substr(pos, comma - pos);
+    auto b = item.find_first_not_of(" \t"), e = item.find_last_not_of(" \t");
+    if (b != std::string::npos) out.push_back(item.substr(b, e - b + 1));
+    pos = comma + 1;
+  }
+  return out;
+}
+
+std::optional<long long> parse_integer(const std::string& text) {
+  try {
+    std::size_t used = 0;
+    long long value = std::stoll(text, &used);
+    if (used == text.size()) return value;
+  } catch (const std::exception&) {
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+corpus::Status apply_config_file(const std::filesystem::path& file, ServerConfig& config) {
+  toml::table table;
+  try {
+    table = toml::parse_file(file.string());
+  } catch (const toml::parse_error& e) {
+    return Error{ErrorCode::parse_error, std::string(e.description()), file.string(),
+                 static_cast<int>(e.source().begin.line), ""};
+  }
+  for (const auto& [key, node] : table) {
+    std::string name(key.str());
+    int line = static_cast<int>(node.source().begin.line);
+    auto wrong = [&](const char* expected) {
+      return Error{ErrorCode::invalid_argument, std::string("expected ") + expected, file.string(), line, name};
+    };
+    auto integer = [&](auto& out) -> std::optional<Error> {
+      auto value = node.value<long long>();
+      if (!value || *value < 0) return wrong("a non-negative integer");
+      out = static_cast<std::remove_reference_t<decltype(out)>>(*value);
+      return std::nullopt;
+    };
+    auto seconds = [&](std::chrono::seconds& out) -> std::optional<Error> {
+      auto value = node.value<long long>();
+      if (!value || *value < 0) return wrong("a number of seconds");
+      out = std::chrono::seconds(*value);
+      return std::nullopt;
+    };
+    auto strings = [&](std::vector<std::string>& out) -> std::optional<Error> {
+      const auto* array = node.as_array();
+      if (!array) return wrong("a list of strings");
+      out.clear();
+      for (const auto& item : *array) {
+        auto value = item.value<std::string>();
+        if (!value) return wrong("a list of strings");
+        out.push_back(*value);
+      }
+      return std::nullopt;
+    };
+    std::optional<Error> error;
+    if (name == "db" || name == "host" || name == "api_keys_file") {
+      auto value = node.value<std::string>();
+      if (!value) return wrong("a string");
+      if (name == "db") config.db = *value;
+      else if (name == "host") config.host = *value;
+      else config.api_keys_file = *value;
+    } else if (name == "port") {
+      error = integer(config.port);
+    } else if (name == "threads") {
+      error = integer(config.threads);
+    } else if (name == "max_body_bytes") {
+      error = integer(config.max_body_bytes);
+    } else if (name == "max_header_bytes") {
+      error = integer(config.max_header_bytes);
+    } else if (name == "max_target_bytes") {
+      error = integer(config.max_target_bytes);
+    } else if (name == "max_connections") {
+      error = integer(config.max_connections);
+    } else if (name == "max_records_per_post") {
+      error = integer(config.max_records_per_post);
+    } else if (name == "idle_timeout") {
+      error = seconds(config.idle_timeout);
+    } else if (name == "read_timeout") {
+      error = seconds(config.read_timeout);
+    } else if (name == "shutdown_grace") {
+      error = seconds(config.shutdown_grace);
+    } else if (name == "write_lock_wait") {
+      auto value = node.value<long long>();
+      if (!value || *value < 0) return wrong("a number of milliseconds");
+      config.write_lock_wait = std::chrono::milliseconds(*value);
+    } else if (name == "api_keys") {
+      error = strings(config.api_keys);
+    } else if (name == "cors_origins") {
+      error = strings(config.cors_origins);
+    } else if (name == "access_log") {
+      auto value = node.value<bool>();
+      if (!value) return wrong("true or false");
+      config.access_log = *value;
+    } else {
+      return Error{ErrorCode::invalid_argument, "unknown setting", file.string(), line, name};
+    }
+    if (error) return *error;
+  }
+  return corpus::Ok{};
+}
+
+corpus::Status apply_environment(ServerConfig& config) {
+  auto env = [](const char* name) -> std::optional<std::string> {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') return std::nullopt;
+    return std::string(value);
+  };
+  if (auto v = env("PRECEDENT_DB")) config.db = *v;
+  if (auto v = env("PRECEDENT_HOST")) config.host = *v;
+  if (auto v = env("PRECEDENT_PORT")) {
+    auto port = parse_integer(*v);
+    if (!port || *port < 0 || *port > 65535)
+      return Error{ErrorCode::invalid_argument, "not a port number: " + *v, "", 0, "PRECEDENT_PORT"};
+    config.port = static_cast<unsigned short>(*port);
+  }
+  if (auto v = env("PRECEDENT_THREADS")) {
+    auto threads = parse_integer(*v);
+    if (!threads || *threads < 0 || *threads > 256)
+      return Error{ErrorCode::invalid_argument, "not a thread count: " + *v, "", 0, "PRECEDENT_THREADS"};
+    config.threads = static_cast<unsigned>(*threads);
+  }
+  if (auto v = env("PRECEDENT_API_KEYS")) config.api_keys = split_list(*v);
+  if (auto v = env("PRECEDENT_API_KEYS_FILE")) config.api_keys_file = *v;
+  if (auto v = env("PRECEDENT_CORS_ORIGINS")) config.cors_origins = split_list(*v);
+  return corpus::Ok{};
+}
+
+corpus::Status validate(ServerConfig& config) {
+  if (config.threads > 256) return Error{ErrorCode::invalid_argument, "at most 256", "", 0, "threads"};
+  if (config.max_connections == 0) return Error{ErrorCode::invalid_argument, "must be at least 1", "", 0, "max_connections"};
+  if (!config.api_keys_file.empty()) {
+    std::ifstream in(config.api_keys_file);
+    if (!in) return Error{ErrorCode::io, "cannot read the API keys file", config.api_keys_file.string(), 0, "api_keys_file"};
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      auto b = line.find_first_not_of(" \t\r"), e = line.find_last_not_of(" \t\r");
+      if (b == std::string::npos || line[b] == '#') continue;
+      std::string key = line.substr(b, e - b + 1);
+      if (key.size() < 16)
+        return Error{ErrorCode::invalid_argument, "API keys must be at least 16 characters",
+                     config.api_keys_file.string(), number, "api_keys_file"};
+      config.api_keys.push_back(key);
+    }
+  }
+  for (const auto& key : config.api_keys) {
+    if (key.size() < 16) return Error{ErrorCode::invalid_argument, "API keys must be at least 16 characters", "", 0, "api_keys"};
+  }
+  return corpus::Ok{};
+}
+
+}  // namespace server

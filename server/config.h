@@ -1,0 +1,47 @@
+#pragma once
+// ServerConfig: everything `precedent serve` can be told, with defaults that work with no
+// configuration. Sources, later ones winning: defaults < config file (TOML) < environment
+// (PRECEDENT_*) < command line. Validated once by validate(). A plain value type.
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "corpus/result.h"
+
+namespace server {
+
+struct ServerConfig {
+  std::filesystem::path db = "precedent-index";  // index folder
+  std::string host = "127.0.0.1";                // address to listen on
+  unsigned short port = 8080;                    // 0 picks a free port
+  unsigned threads = 0;                          // I/O and search threads; 0 = one per core
+  std::vector<std::string> api_keys;             // bearer keys allowed to write; none = writes off
+  std::filesystem::path api_keys_file;           // one key per line, read at start
+  std::vector<std::string> cors_origins;         // origins allowed by CORS; "*" for any; empty = off
+  std::size_t max_body_bytes = 16u << 20;        // POST bodies
+  std::size_t max_header_bytes = 16u << 10;      // all request headers together
+  std::size_t max_target_bytes = 8u << 10;       // path and query string
+  std::size_t max_connections = 1024;            // open connections; more get 503
+  std::size_t max_records_per_post = 10000;      // records in one POST /v1/documents
+  std::chrono::seconds idle_timeout{30};         // keep-alive connection with no request
+  std::chrono::seconds read_timeout{10};         // reading one request once it started
+  std::chrono::milliseconds write_lock_wait{5000};  // a write waits this long for another writer
+  std::chrono::seconds shutdown_grace{5};        // in-flight requests get this long on SIGTERM
+  bool access_log = true;                        // one JSON line per request on stdout
+};
+
+// Applies a TOML config file (keys named as the fields above, durations in seconds or, for
+// write_lock_wait, milliseconds). Errors name the file, line and key.
+corpus::Status apply_config_file(const std::filesystem::path& file, ServerConfig& config);
+
+// Applies PRECEDENT_DB, PRECEDENT_HOST, PRECEDENT_PORT, PRECEDENT_THREADS, PRECEDENT_API_KEYS
+// (comma-separated), PRECEDENT_API_KEYS_FILE, PRECEDENT_CORS_ORIGINS (comma-separated).
+corpus::Status apply_environment(ServerConfig& config);
+
+// Checks ranges and reads api_keys_file into api_keys.
+corpus::Status validate(ServerConfig& config);
+
+}  // namespace server

@@ -1,0 +1,267 @@
+#include "server/handlers.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <nlohmann/json.hpp>
+
+#include "corpus/reader.h"
+#include "ranking/response_json.h"
+#include "server/errors.h"
+
+namespace server {
+namespace {
+
+using corpus::Error;
+using corpus::ErrorCode;
+using nlohmann::json;
+
+HttpResponse json_response(const json& body, int status = 200) {
+  HttpResponse response;
+  response.status = status;
+  response.body = body.dump();
+  return response;
+}
+
+Error bad(std::string field, std::string message) {
+  return Error{ErrorCode::invalid_argument, std::move(message), "", 0, std::move(field)};
+}
+
+// The one value of a parameter; an error if it is given more than once.
+corpus::Result<std::optional<std::string>> single(const HttpRequest& request, std::string_view name) {
+  std::optional<std::string> value;
+  for (const auto& [key, v] : request.params) {
+    if (key != name) continue;
+    if (value) return bad(std::string(name), "given more than once");
+    value = v;
+  }
+  return value;
+}
+
+// All values of a repeatable parameter; each may also be a comma-separated list.
+std::vector<std::string> all_values(const HttpRequest& request, std::string_view name) {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : request.params) {
+    if (key != name) continue;
+    std::size_t pos = 0;
+    while (pos <= value.size()) {
+      std::size_t comma = value.find(',', pos);
+      if (comma == std::string::npos) comma = value.size();
+      std::string item = value.substr(pos, comma - pos);
+      if (!item.empty()) out.push_back(item);
+      pos = comma + 1;
+    }
+  }
+  return out;
+}
+
+corpus::Result<std::optional<long long>> integer(const HttpRequest& request, std::string_view name,
+                                                 long long min, long long max) {
+  auto value = single(request, name);
+  if (!value) return value.error();
+  if (!*value) return std::optional<long long>();
+  const std::string& text = **value;
+  bool digits = !text.empty() && text.size() <= 9 &&
+                std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  if (!digits) return bad(std::string(name), "expected a whole number, got \"" + text + "\"");
+  long long number = std::stoll(text);
+  if (number < min || number > max)
+    return bad(std::string(name), "must be between " + std::to_string(min) + " and " + std::to_string(max));
+  return std::optional<long long>(number);
+}
+
+corpus::Result<ranking::Searcher*> searcher(Service& service) { return service.searcher(); }
+
+}  // namespace
+
+corpus::Result<ranking::SearchRequest> parse_search_request(const HttpRequest& request) {
+  ranking::SearchRequest out;
+  auto q = single(request, "q");
+  if (!q) return q.error();
+  out.query = q->value_or("");
+  auto lang = single(request, "lang");
+  if (!lang) return lang.error();
+  out.language = lang->value_or("");
+  for (const auto& field : ranking::filter_fields()) {
+    if (field.name == "lang") continue;  // the query's language, not a filter
+    auto values = all_values(request, field.name);
+    if (!values.empty()) out.filters.values[std::string(field.name)] = std::move(values);
+  }
+  auto year_from = integer(request, "year_from", 1800, 2100);
+  if (!year_from) return year_from.error();
+  auto year_to = integer(request, "year_to", 1800, 2100);
+  if (!year_to) return year_to.error();
+  if (*year_from) out.filters.year_from = static_cast<int>(**year_from);
+  if (*year_to) out.filters.year_to = static_cast<int>(**year_to);
+  out.facets = all_values(request, "facets");
+  auto page = integer(request, "page", 1, 1000);
+  if (!page) return page.error();
+  out.page = static_cast<std::size_t>(page->value_or(1));
+  auto per_page = integer(request, "per_page", 1, static_cast<long long>(ranking::kMaxPerPage));
+  if (!per_page) return per_page.error();
+  out.per_page = static_cast<std::size_t>(per_page->value_or(10));
+  auto sort = single(request, "sort");
+  if (!sort) return sort.error();
+  std::string order = sort->value_or("relevance");
+  if (order == "relevance") out.sort = ranking::SortOrder::relevance;
+  else if (order == "newest") out.sort = ranking::SortOrder::newest;
+  else if (order == "oldest") out.sort = ranking::SortOrder::oldest;
+  else return bad("sort", "expected relevance, newest or oldest, got \"" + order + "\"");
+  return out;
+}
+
+corpus::Result<ranking::SuggestRequest> parse_suggest_request(const HttpRequest& request) {
+  ranking::SuggestRequest out;
+  auto q = single(request, "q");
+  if (!q) return q.error();
+  if (!*q) return bad("q", "required");
+  out.query = **q;
+  auto limit = integer(request, "limit", 1, static_cast<long long>(ranking::kMaxSuggestions));
+  if (!limit) return limit.error();
+  out.limit = static_cast<std::size_t>(limit->value_or(8));
+  return out;
+}
+
+HttpResponse handle_search(const HttpRequest& request, const RouteMatch&, Service& service) {
+  auto parsed = parse_search_request(request);
+  if (!parsed) return error_response(parsed.error());
+  auto reader = searcher(service);
+  if (!reader) return error_response(reader.error());
+  auto response = (*reader)->search(*parsed);
+  if (!response) return error_response(response.error());
+  return json_response(ranking::to_json(*response));
+}
+
+HttpResponse handle_suggest(const HttpRequest& request, const RouteMatch&, Service& service) {
+  auto parsed = parse_suggest_request(request);
+  if (!parsed) return error_response(parsed.error());
+  auto reader = searcher(service);
+  if (!reader) return error_response(reader.error());
+  auto response = (*reader)->suggest(*parsed);
+  if (!response) return error_response(response.error());
+  return json_response(ranking::to_json(*response));
+}
+
+HttpResponse handle_get_document(const HttpRequest&, const RouteMatch& match, Service& service) {
+  auto reader = searcher(service);
+  if (!reader) return error_response(reader.error());
+  auto record = (*reader)->document(match.captures.at(0));
+  if (!record) return error_response(record.error());
+  json body = ranking::to_json(*record);
+  body.erase("source");  // a path on the server's disk
+  return json_response(body);
+}
+
+HttpResponse handle_post_documents(const HttpRequest& request, const RouteMatch&, Service& service) {
+  std::string type = request.content_type.substr(0, request.content_type.find(';'));
+  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+  type.erase(type.find_last_not_of(" ") + 1);
+  corpus::Format format;
+  if (type == "application/json") {
+    format = corpus::Format::json;
+  } else if (type == "application/x-ndjson" || type == "application/jsonl" || type == "application/x-jsonlines") {
+    format = corpus::Format::json_lines;
+  } else {
+    return error_response(ApiError::unsupported_media_type,
+                          "send application/json (a record or an array) or application/x-ndjson (JSON Lines)");
+  }
+  corpus::ReadResult read = corpus::read_records("body", request.body, format);
+  if (read.file_error) return error_response(ApiError::invalid_body, read.file_error->to_string());
+  if (read.records.empty()) return error_response(ApiError::invalid_body, "the body holds no records");
+  if (read.records.size() > service.config().max_records_per_post) {
+    return error_response(ApiError::payload_too_large,
+                          "at most " + std::to_string(service.config().max_records_per_post) + " records per request");
+  }
+  indexer::WriteBatch batch;
+  json results = json::array();
+  std::size_t failed = 0;
+  for (std::size_t i = 0; i < read.records.size(); ++i) {
+    const auto& record = read.records[i];
+    if (record) {
+      results.push_back({{"record", i + 1}, {"id", record->id}, {"status", "indexed"}});
+      batch.put.push_back(*record);
+    } else {
+      ++failed;
+      json error = {{"code", "validation_failed"}, {"message", record.error().message}};
+      if (!record.error().field.empty()) error["field"] = record.error().field;
+      if (record.error().line > 0) error["line"] = record.error().line;
+      results.push_back({{"record", i + 1}, {"status", "failed"}, {"error", error}});
+    }
+  }
+  json body = {{"indexed", batch.put.size()}, {"failed", failed}, {"results", results}};
+  if (batch.put.empty()) {
+    body["error"] = {{"code", "validation_failed"}, {"message", "no record passed validation"}};
+    return json_response(body, 400);
+  }
+  auto outcome = service.writes().write(std::move(batch));
+  if (!outcome) {
+    if (outcome.error().message.find("locked") != std::string::npos) {
+      return error_response(ApiError::overloaded, "the index is being written by another process; try again");
+    }
+    return error_response(outcome.error());
+  }
+  body["documents"] = outcome->documents;
+  body["revision"] = outcome->revision;
+  return json_response(body);
+}
+
+HttpResponse handle_delete_document(const HttpRequest&, const RouteMatch& match, Service& service) {
+  indexer::WriteBatch batch;
+  batch.remove.push_back(match.captures.at(0));
+  auto outcome = service.writes().write(std::move(batch));
+  if (!outcome) {
+    if (outcome.error().message.find("locked") != std::string::npos) {
+      return error_response(ApiError::overloaded, "the index is being written by another process; try again");
+    }
+    return error_response(outcome.error());
+  }
+  if (!outcome->removed.at(0)) {
+    return error_response(ApiError::not_found, "no record with id \"" + match.captures[0] + "\"", "id");
+  }
+  return json_response({{"id", match.captures[0]}, {"deleted", true}, {"documents", outcome->documents},
+                        {"revision", outcome->revision}});
+}
+
+HttpResponse handle_stats(const HttpRequest&, const RouteMatch&, Service& service) {
+  auto reader = searcher(service);
+  if (!reader) return error_response(reader.error());
+  auto stats = (*reader)->stats();
+  if (!stats) return error_response(stats.error());
+  return json_response(ranking::to_json(*stats));
+}
+
+HttpResponse handle_openapi(const HttpRequest&, const RouteMatch&, Service&) {
+  HttpResponse response;
+  response.body = std::string(openapi_document());
+  return response;
+}
+
+HttpResponse handle_healthz(const HttpRequest&, const RouteMatch&, Service& service) {
+  auto reader = searcher(service);
+  if (!reader) return error_response(ApiError::index_unavailable, "the index cannot be opened");
+  auto stats = (*reader)->stats();
+  if (!stats) return error_response(ApiError::index_unavailable, "the index cannot be read");
+  return json_response({{"status", "ok"}, {"documents", stats->documents}, {"revision", stats->revision}});
+}
+
+HttpResponse handle_metrics(const HttpRequest&, const RouteMatch&, Service& service) {
+  std::uint64_t documents = 0, revision = 0;
+  if (auto reader = searcher(service)) {
+    if (auto stats = (*reader)->stats()) {
+      documents = stats->documents;
+      revision = stats->revision;
+    }
+  }
+  HttpResponse response;
+  response.content_type = "text/plain; version=0.0.4";
+  response.body = service.metrics().render(documents, revision);
+  return response;
+}
+
+HttpResponse handle_root(const HttpRequest&, const RouteMatch&, Service&) {
+  return json_response({{"name", "precedent"},
+                        {"api", "/v1/openapi.json"},
+                        {"search", "/v1/search?q=mercury+retorts"}});
+}
+
+}  // namespace server

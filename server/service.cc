@@ -1,0 +1,59 @@
+#include "server/service.h"
+
+#include <unordered_map>
+
+#include "indexer/index_writer.h"
+
+namespace server {
+namespace {
+std::atomic<std::uint64_t> g_generation{0};
+}  // namespace
+
+Service::Service(ServerConfig config)
+    : config_(std::move(config)),
+      writes_(std::make_unique<WriteQueue>(config_.db, config_.write_lock_wait)),
+      generation_(++g_generation) {}
+
+Service::~Service() = default;
+
+corpus::Result<std::unique_ptr<Service>> Service::open(ServerConfig config) {
+  // An empty batch opens (creating if needed) and commits: the index exists afterwards.
+  auto created = indexer::apply_writes(config.db, {}, config.write_lock_wait);
+  if (!created) return created.error();
+  return std::unique_ptr<Service>(new Service(std::move(config)));
+}
+
+corpus::Result<ranking::Searcher*> Service::searcher() {
+  thread_local std::unordered_map<std::uint64_t, std::unique_ptr<ranking::Searcher>> searchers;
+  auto it = searchers.find(generation_);
+  if (it == searchers.end()) {
+    auto opened = ranking::Searcher::open(config_.db);
+    if (!opened) return opened.error();
+    it = searchers.emplace(generation_, std::make_unique<ranking::Searcher>(std::move(opened).value())).first;
+  }
+  return it->second.get();
+}
+
+bool constant_time_equal(std::string_view a, std::string_view b) {
+  std::size_t length = std::max(a.size(), b.size());
+  unsigned char difference = a.size() == b.size() ? 0 : 1;
+  for (std::size_t i = 0; i < length; ++i) {
+    unsigned char x = i < a.size() ? static_cast<unsigned char>(a[i]) : 0;
+    unsigned char y = i < b.size() ? static_cast<unsigned char>(b[i]) : 0;
+    difference |= static_cast<unsigned char>(x ^ y);
+  }
+  return difference == 0;
+}
+
+AuthResult Service::authorize(std::string_view authorization) const {
+  if (config_.api_keys.empty()) return AuthResult::writes_disabled;
+  constexpr std::string_view kScheme = "Bearer ";
+  if (authorization.size() <= kScheme.size() || authorization.substr(0, kScheme.size()) != kScheme)
+    return AuthResult::missing_or_wrong_key;
+  std::string_view presented = authorization.substr(kScheme.size());
+  bool match = false;
+  for (const auto& key : config_.api_keys) match |= constant_time_equal(presented, key);  // no early exit
+  return match ? AuthResult::allowed : AuthResult::missing_or_wrong_key;
+}
+
+}  // namespace server

@@ -1,0 +1,48 @@
+#pragma once
+// Service: what the handlers share. The configuration, one ranking::Searcher per thread (Xapian
+// databases are not shared between threads), the write queue, metrics and the API key check.
+// Thread-safe: searcher() returns the calling thread's own Searcher.
+
+#include <atomic>
+#include <memory>
+#include <string_view>
+
+#include "corpus/result.h"
+#include "ranking/searcher.h"
+#include "server/config.h"
+#include "server/metrics.h"
+#include "server/write_queue.h"
+
+namespace server {
+
+enum class AuthResult { allowed, missing_or_wrong_key, writes_disabled };
+
+class Service {
+ public:
+  // Creates the index if it does not exist, so a new server can take writes straight away.
+  static corpus::Result<std::unique_ptr<Service>> open(ServerConfig config);
+  ~Service();
+
+  const ServerConfig& config() const { return config_; }
+  Metrics& metrics() { return metrics_; }
+  WriteQueue& writes() { return *writes_; }
+
+  // This thread's Searcher over the index; opened on first use.
+  corpus::Result<ranking::Searcher*> searcher();
+
+  // Checks an Authorization header against the configured keys, in constant time per key.
+  AuthResult authorize(std::string_view authorization) const;
+
+ private:
+  explicit Service(ServerConfig config);
+
+  ServerConfig config_;
+  Metrics metrics_;
+  std::unique_ptr<WriteQueue> writes_;
+  std::uint64_t generation_;  // tells this Service's per-thread Searchers from another's
+};
+
+// Equal-length-independent, data-independent comparison (no early exit).
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+}  // namespace server

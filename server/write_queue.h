@@ -1,0 +1,41 @@
+#pragma once
+// WriteQueue: the server's one writer. Handlers submit a batch and wait for its outcome; a single
+// thread applies batches in order with indexer::apply_writes, which opens the index, commits and
+// closes it, so `precedent index` in another process can write between batches. Thread-safe.
+
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <future>
+#include <mutex>
+#include <thread>
+
+#include "indexer/index_writer.h"
+
+namespace server {
+
+class WriteQueue {
+ public:
+  WriteQueue(std::filesystem::path db, std::chrono::milliseconds lock_wait);
+  ~WriteQueue();  // finishes queued batches, then stops the thread
+
+  // Blocks until the batch is committed (or failed).
+  corpus::Result<indexer::WriteOutcome> write(indexer::WriteBatch batch);
+
+ private:
+  struct Job {
+    indexer::WriteBatch batch;
+    std::promise<corpus::Result<indexer::WriteOutcome>> done;
+  };
+  void run();
+
+  std::filesystem::path db_;
+  std::chrono::milliseconds lock_wait_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<Job> jobs_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace server
