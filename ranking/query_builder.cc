@@ -210,7 +210,13 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
   } else {
     // Detection is unreliable on a few words, so the query is also analysed in each of the
     // collection's languages and a document matches by its best analysis (OP_MAX).
+    // A detection is used only for a language the index holds: CLD2 guesses exotic languages
+    // for a few English words ("cyanide leaching" -> Kinyarwanda).
     std::string detected = indexer::detect_language(text);
+    if (!detected.empty() && impl_->has_db &&
+        !impl_->db.term_exists(indexer::schema::term(indexer::schema::kLanguage, detected))) {
+      detected.clear();
+    }
     if (!detected.empty()) out.languages.push_back(detected);
     detected_first = !detected.empty();
     for (const auto& fallback : impl_->fallback_languages)

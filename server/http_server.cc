@@ -64,14 +64,11 @@ class Session : public std::enable_shared_from_this<Session> {
     if (--shared_.connections == 0 && shared_.draining.load() && shared_.drained) shared_.drained();
   }
 
+  // A connection over the limit still has its request read, so the client gets the 503 rather
+  // than a reset.
   void start(bool over_limit) {
-    net::dispatch(stream_.get_executor(), [self = shared_from_this(), over_limit] {
-      if (over_limit) {
-        self->send_error(error_response(ApiError::overloaded, "too many open connections; try again"), "overloaded");
-      } else {
-        self->read_header();
-      }
-    });
+    over_limit_ = over_limit;
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
   }
 
   // Called on shutdown: an idle connection (waiting for a request) is closed now; a busy one
@@ -82,8 +79,12 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // For after the io_context has stopped, when no handler of this session can run any more.
+  void close_now() { close(); }
+
  private:
   void read_header() {
+    if (shared_.draining.load()) return close();
     const ServerConfig& config = shared_.service.config();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(config.max_header_bytes));
@@ -128,7 +129,10 @@ class Session : public std::enable_shared_from_this<Session> {
     request.remote = remote_;
     std::string_view route_name = "unmatched";
     HttpResponse response;
-    if (request.target.size() > shared_.service.config().max_target_bytes) {
+    if (over_limit_) {
+      response = error_response(ApiError::overloaded, "too many open connections; try again");
+      route_name = "overloaded";
+    } else if (request.target.size() > shared_.service.config().max_target_bytes) {
       response = error_response(ApiError::uri_too_long, "the URL is too long");
     } else if (auto target = parse_target(request.target); !target) {
       response = error_response(ApiError::bad_parameter, "malformed percent-encoding in the URL");
@@ -149,7 +153,7 @@ class Session : public std::enable_shared_from_this<Session> {
                              {"bytes", response.body.size()}, {"ms", seconds * 1000}};
       shared_.log(line.dump());
     }
-    bool keep_alive = message.keep_alive() && !shared_.draining.load();
+    bool keep_alive = message.keep_alive() && !shared_.draining.load() && !over_limit_;
     write(std::move(response), keep_alive, message.version());
   }
 
@@ -186,6 +190,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Shared& shared_;
   std::string remote_;
   bool idle_ = false;
+  bool over_limit_ = false;
 };
 
 }  // namespace
@@ -283,6 +288,11 @@ void HttpServer::run(bool handle_signals) {
   for (unsigned i = 1; i < threads; ++i) pool.emplace_back([this] { impl_->ioc.run(); });
   impl_->ioc.run();
   for (auto& thread : pool) thread.join();
+  // Connections still open after the grace period are closed, not left hanging until the
+  // io_context is destroyed.
+  std::lock_guard lock(impl_->sessions_mutex);
+  for (const auto& weak : impl_->sessions)
+    if (auto session = weak.lock()) session->close_now();
 }
 
 void HttpServer::stop() { impl_->begin_shutdown(); }

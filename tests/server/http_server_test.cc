@@ -1,0 +1,269 @@
+// The server end to end: real sockets on loopback, real index, a Beast client.
+
+#include "server/http_server.h"
+
+#include <gtest/gtest.h>
+
+#include <future>
+#include <set>
+
+#include "tests/server/http_client.h"
+#include "tests/server/running_server.h"
+
+namespace server {
+namespace {
+
+using test_support::HttpClient;
+using test_support::kTestApiKey;
+
+class HttpServerTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    ServerConfig config;
+    config.cors_origins = {"https://portal.example.org"};
+    config.max_body_bytes = 64 * 1024;
+    config.max_header_bytes = 4 * 1024;
+    config.max_target_bytes = 2 * 1024;
+    server_ = new test_support::RunningServer(config);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static inline test_support::RunningServer* server_ = nullptr;
+  HttpClient client() { return HttpClient(server_->port()); }
+  std::pair<std::string, std::string> auth() { return {"Authorization", std::string("Bearer ") + kTestApiKey}; }
+};
+
+TEST_F(HttpServerTest, SearchAnswersTheDesignShape) {
+  auto response = client().get("/v1/search?q=mercury+retorts&facets=theme,outcome&per_page=5");
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_EQ(response.header("Content-Type"), "application/json");
+  auto body = response.json();
+  EXPECT_EQ(body["query"], "mercury retorts");
+  EXPECT_GT(body["total"].get<int>(), 5);
+  EXPECT_EQ(body["hits"].size(), 5u);
+  EXPECT_TRUE(body["took_ms"].is_number());
+  EXPECT_TRUE(body["did_you_mean"].is_null());
+  EXPECT_FALSE(body["facets"]["theme"].empty());
+  EXPECT_EQ(body["facets"]["theme"][0]["value"], "mercury");
+  EXPECT_NE(body["hits"][0]["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+}
+
+TEST_F(HttpServerTest, FiltersAsParametersAndInTheQueryAgree) {
+  auto in_query = client().get("/v1/search?q=mercury+country:PE&per_page=100").json();
+  auto as_parameter = client().get("/v1/search?q=mercury&country=PE&per_page=100").json();
+  EXPECT_EQ(in_query["total"], as_parameter["total"]);
+  auto several = client().get("/v1/search?q=mercury&country=PE&country=ID&per_page=100").json();
+  auto several_in_query = client().get("/v1/search?q=mercury+country:PE+country:ID&per_page=100").json();
+  EXPECT_GT(several["total"].get<int>(), as_parameter["total"].get<int>());
+  EXPECT_EQ(several["total"], several_in_query["total"]);
+  auto years = client().get("/v1/search?q=mining&year_from=2000&year_to=2003&per_page=100").json();
+  for (const auto& hit : years["hits"]) {
+    if (hit["start_year"].is_number()) {
+      EXPECT_LE(hit["start_year"].get<int>(), 2003);
+    }
+  }
+}
+
+TEST_F(HttpServerTest, SpellingSuggestionWhenTheQueryFindsLittle) {
+  auto body = client().get("/v1/search?q=mercurry").json();
+  EXPECT_EQ(body["total"], 0);
+  EXPECT_EQ(body["did_you_mean"], "mercury");
+}
+
+TEST_F(HttpServerTest, EveryReadRoute) {
+  auto c = client();
+  auto suggest = c.get("/v1/suggest?q=orpa");
+  ASSERT_EQ(suggest.status, 200);
+  EXPECT_EQ(suggest.json()["completions"][0], "orpaillage");
+  auto document = c.get("/v1/documents/la01-proyecto-gama");
+  ASSERT_EQ(document.status, 200);
+  EXPECT_EQ(document.json()["language"], "es");
+  EXPECT_FALSE(document.json().contains("source")) << "no server paths in answers";
+  auto stats = c.get("/v1/stats").json();
+  EXPECT_GE(stats["documents"].get<int>(), 80);
+  EXPECT_GE(stats["counts"]["language"]["pt"].get<int>(), 12);
+  auto openapi = c.get("/v1/openapi.json");
+  ASSERT_EQ(openapi.status, 200);
+  EXPECT_EQ(openapi.json()["openapi"], "3.0.3");
+  auto health = c.get("/healthz");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(health.json()["status"], "ok");
+  auto metrics = c.get("/metrics");
+  ASSERT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("precedent_http_requests_total{route=\"stats\",status=\"200\"} "), std::string::npos);
+  EXPECT_NE(metrics.body.find("precedent_http_request_duration_seconds_bucket"), std::string::npos);
+  EXPECT_NE(metrics.body.find("precedent_index_documents "), std::string::npos);
+  EXPECT_EQ(c.get("/").status, 200);
+}
+
+TEST_F(HttpServerTest, EveryErrorStatusIsTheJsonError) {
+  auto c = client();
+  auto expect_error = [](const test_support::ClientResponse& response, int status, const std::string& code) {
+    EXPECT_EQ(response.status, status) << response.body;
+    auto body = nlohmann::json::parse(response.body, nullptr, false);
+    ASSERT_TRUE(body.is_object()) << response.body;
+    EXPECT_EQ(body["error"]["code"], code) << response.body;
+  };
+  expect_error(c.get("/v1/search?q=mercury&per_page=500"), 400, "bad_parameter");
+  expect_error(c.get("/v1/search?q=mercury&colour=red"), 400, "unknown_parameter");
+  expect_error(c.get("/v1/search?q=year:soon"), 400, "invalid_query");
+  expect_error(c.get("/v1/search?q=mercury&facets=colour"), 400, "bad_parameter");
+  expect_error(c.get("/v1/search?q=%ZZ"), 400, "bad_parameter");
+  expect_error(c.get("/v1/documents/no-such-record"), 404, "not_found");
+  expect_error(c.get("/v2/search"), 404, "not_found");
+  expect_error(c.request("PUT", "/v1/search"), 405, "method_not_allowed");
+  expect_error(c.request("POST", "/v1/documents", "{}", {{"Content-Type", "application/json"}}), 401, "unauthorized");
+  expect_error(c.request("POST", "/v1/documents", "{}", {{"Content-Type", "application/json"}, {"Authorization", "Bearer wrong-key-0123456789"}}),
+               401, "unauthorized");
+  expect_error(c.request("POST", "/v1/documents", "x", {{"Content-Type", "text/plain"}, auth()}), 415, "unsupported_media_type");
+  expect_error(c.request("POST", "/v1/documents", "{not json", {{"Content-Type", "application/json"}, auth()}), 400, "invalid_body");
+  expect_error(c.get("/v1/search?q=" + std::string(3000, 'a')), 414, "uri_too_long");
+  auto too_big = client().request("POST", "/v1/documents", std::string(70 * 1024, ' '), {{"Content-Type", "application/json"}, auth()});
+  expect_error(too_big, 413, "payload_too_large");
+  auto huge_header = client().get("/v1/stats", {{"X-Padding", std::string(8 * 1024, 'x')}});
+  expect_error(huge_header, 431, "header_too_large");
+}
+
+TEST_F(HttpServerTest, WritesAreForbiddenWithoutConfiguredKeys) {
+  ServerConfig config;
+  config.api_keys = {};
+  test_support::RunningServer no_keys(config, /*index_collection=*/false);
+  // RunningServer fills in the test key when none is given; take it out again.
+  const_cast<ServerConfig&>(no_keys.service().config()).api_keys.clear();
+  auto response = HttpClient(no_keys.port()).request("DELETE", "/v1/documents/x", "", {auth()});
+  EXPECT_EQ(response.status, 403);
+  EXPECT_EQ(response.json()["error"]["code"], "forbidden");
+}
+
+TEST_F(HttpServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
+  auto c = client();
+  for (int i = 0; i < 5; ++i) {
+    auto response = c.get("/v1/search?q=gold&per_page=1");
+    ASSERT_EQ(response.status, 200);
+    EXPECT_TRUE(response.raw.keep_alive());
+  }
+  auto closing = c.get("/healthz", {{"Connection", "close"}});
+  EXPECT_EQ(closing.status, 200);
+  EXPECT_TRUE(c.closed_by_server());
+}
+
+TEST_F(HttpServerTest, CorsForConfiguredOriginsOnly) {
+  auto c = client();
+  auto allowed = c.get("/v1/search?q=gold", {{"Origin", "https://portal.example.org"}});
+  EXPECT_EQ(allowed.header("Access-Control-Allow-Origin"), "https://portal.example.org");
+  auto other = c.get("/v1/search?q=gold", {{"Origin", "https://elsewhere.example.com"}});
+  EXPECT_EQ(other.header("Access-Control-Allow-Origin"), "");
+  auto preflight = c.request("OPTIONS", "/v1/documents", "",
+                             {{"Origin", "https://portal.example.org"}, {"Access-Control-Request-Method", "POST"}});
+  EXPECT_EQ(preflight.status, 204);
+  EXPECT_NE(preflight.header("Access-Control-Allow-Methods").find("POST"), std::string::npos);
+  EXPECT_NE(preflight.header("Access-Control-Allow-Headers").find("Authorization"), std::string::npos);
+  auto refused = c.request("OPTIONS", "/v1/documents", "", {{"Origin", "https://elsewhere.example.com"}});
+  EXPECT_EQ(refused.header("Access-Control-Allow-Methods"), "");
+}
+
+TEST_F(HttpServerTest, AWriteIsFoundBySearchAndADeleteRemovesIt) {
+  auto c = client();
+  std::string records =
+      "{\"id\": \"api-written-1\", \"title\": \"Borax smelting trial for glacier miners\", \"language\": \"en\"}\n"
+      "{\"id\": \"api-written-2\", \"title\": \"Bad\", \"themes\": [\"astrology\"]}\n";
+  auto posted = c.request("POST", "/v1/documents", records, {{"Content-Type", "application/x-ndjson"}, auth()});
+  ASSERT_EQ(posted.status, 200) << posted.body;
+  auto body = posted.json();
+  EXPECT_EQ(body["indexed"], 1);
+  EXPECT_EQ(body["failed"], 1);
+  EXPECT_EQ(body["results"][1]["error"]["field"], "themes[0]");
+  EXPECT_EQ(body["results"][1]["error"]["line"], 2);
+  // Another connection (another server thread) sees it at once.
+  auto found = client().get("/v1/search?q=borax+glacier").json();
+  ASSERT_EQ(found["total"], 1);
+  EXPECT_EQ(found["hits"][0]["id"], "api-written-1");
+
+  auto array = c.request("POST", "/v1/documents", R"([{"id": "api-written-3", "title": "Glacier borax B"}])",
+                         {{"Content-Type", "application/json; charset=utf-8"}, auth()});
+  EXPECT_EQ(array.status, 200) << array.body;
+
+  EXPECT_EQ(c.request("DELETE", "/v1/documents/api-written-1", "", {auth()}).status, 200);
+  EXPECT_EQ(c.request("DELETE", "/v1/documents/api-written-3", "", {auth()}).status, 200);
+  EXPECT_EQ(client().get("/v1/search?q=borax+glacier").json()["total"], 0);
+  EXPECT_EQ(c.request("DELETE", "/v1/documents/api-written-1", "", {auth()}).status, 404);
+}
+
+TEST_F(HttpServerTest, AllInvalidRecordsIsABadRequestNamingRecordAndField) {
+  auto response = client().request("POST", "/v1/documents", R"([{"id": "ok-id", "title": "T"}, {"id": "Bad Id", "title": "T"}])",
+                                   {{"Content-Type", "application/json"}, auth()});
+  ASSERT_EQ(response.status, 200);
+  auto body = response.json();
+  EXPECT_EQ(body["results"][1]["error"]["field"], "id");
+  EXPECT_NE(body["results"][1]["error"]["message"].get<std::string>().find("record 2"), std::string::npos);
+  auto none = client().request("POST", "/v1/documents", R"({"id": "x", "title": 5})", {{"Content-Type", "application/json"}, auth()});
+  EXPECT_EQ(none.status, 400);
+  EXPECT_EQ(none.json()["results"][0]["error"]["field"], "title");
+  client().request("DELETE", "/v1/documents/ok-id", "", {auth()});
+}
+
+TEST_F(HttpServerTest, AnExternalReindexIsPickedUp) {
+  auto before = client().get("/v1/search?q=quicksilver+yak").json();
+  EXPECT_EQ(before["total"], 0);
+  test_support::write_file(server_->dir() / "external/new.md", "---\nid: external-yak\ntitle: Quicksilver and yak herders\n---\nBody.\n");
+  auto summary = indexer::ingest(server_->db(), {server_->dir() / "external"}, {}, {});
+  ASSERT_TRUE(summary.has_value()) << summary.error().to_string();
+  auto after = client().get("/v1/search?q=quicksilver+yak").json();
+  EXPECT_EQ(after["total"], 1);
+  client().request("DELETE", "/v1/documents/external-yak", "", {auth()});
+}
+
+TEST_F(HttpServerTest, SixteenConcurrentClientsGetConsistentAnswers) {
+  const std::vector<std::string> queries = {"/v1/search?q=mercury&per_page=20", "/v1/search?q=garimpo&per_page=20",
+                                            "/v1/search?q=orpaillage+country:BF", "/v1/search?q=cobalt&facets=country"};
+  std::map<std::string, std::string> expected;
+  for (const auto& q : queries) {
+    auto body = client().get(q).json();
+    body.erase("took_ms");
+    expected[q] = body.dump();
+  }
+  std::vector<std::future<int>> clients;
+  for (int t = 0; t < 16; ++t) {
+    clients.push_back(std::async(std::launch::async, [&, t] {
+      HttpClient c(server_->port());
+      int mismatches = 0;
+      for (int i = 0; i < 20; ++i) {
+        const auto& q = queries[(t + i) % queries.size()];
+        auto response = c.get(q);
+        if (response.status != 200) return -1;
+        auto body = response.json();
+        body.erase("took_ms");
+        if (body.dump() != expected[q]) ++mismatches;
+      }
+      return mismatches;
+    }));
+  }
+  for (auto& f : clients) EXPECT_EQ(f.get(), 0);
+}
+
+TEST(HttpServerLifecycleTest, StopFinishesAndRunReturns) {
+  test_support::RunningServer running({}, /*index_collection=*/false);
+  HttpClient idle(running.port());  // an idle keep-alive connection must not hold up shutdown
+  EXPECT_EQ(idle.get("/healthz").status, 200);
+  auto started = std::chrono::steady_clock::now();
+  running.stop();
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3));
+  EXPECT_TRUE(idle.closed_by_server());
+}
+
+TEST(HttpServerLifecycleTest, ConnectionsOverTheLimitGet503) {
+  ServerConfig config;
+  config.max_connections = 1;
+  test_support::RunningServer running(config, /*index_collection=*/false);
+  HttpClient first(running.port());
+  EXPECT_EQ(first.get("/healthz").status, 200);
+  HttpClient second(running.port());
+  auto refused = second.get("/healthz");
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(refused.header("Retry-After"), "1");
+}
+
+}  // namespace
+}  // namespace server

@@ -1,0 +1,178 @@
+// Routes and handlers without sockets: dispatch() on plain request structs.
+
+#include "server/router.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "indexer/ingest.h"
+#include "server/errors.h"
+#include "server/handlers.h"
+#include "server/url.h"
+#include "tests/test_support.h"
+
+namespace server {
+namespace {
+
+HttpRequest get(const std::string& target) {
+  HttpRequest request;
+  request.method = "GET";
+  request.target = target;
+  auto parsed = parse_target(target);
+  EXPECT_TRUE(parsed.has_value()) << target;
+  request.path = parsed->path;
+  request.params = parsed->params;
+  return request;
+}
+
+class RouterTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test_support::TempDir();
+    test_support::write_file(dir_->path() / "in/r.jsonl",
+                             "{\"id\": \"r1\", \"title\": \"Mercury retorts in Peru\", \"countries\": [\"PE\"], \"language\": \"en\"}\n");
+    ASSERT_TRUE(indexer::ingest(dir_->path() / "db", {dir_->path() / "in"}, {}, {}).has_value());
+    ServerConfig config;
+    config.db = dir_->path() / "db";
+    config.api_keys = {"router-test-key-0123456789"};
+    service_ = Service::open(config).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete service_;
+    delete dir_;
+  }
+  HttpResponse dispatch(const HttpRequest& request) {
+    std::string_view route;
+    return server::dispatch(request, *service_, route);
+  }
+  static nlohmann::json body(const HttpResponse& response) { return nlohmann::json::parse(response.body); }
+
+  static inline test_support::TempDir* dir_ = nullptr;
+  static inline Service* service_ = nullptr;
+};
+
+TEST_F(RouterTest, RoutesToHandlers) {
+  auto response = dispatch(get("/v1/search?q=retorts"));
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(body(response)["hits"][0]["id"], "r1");
+  EXPECT_EQ(body(dispatch(get("/v1/documents/r1")))["title"], "Mercury retorts in Peru");
+  std::string_view route;
+  server::dispatch(get("/v1/documents/r1"), *service_, route);
+  EXPECT_EQ(route, "get_document");
+}
+
+TEST_F(RouterTest, UnknownRouteMethodAndParameter) {
+  EXPECT_EQ(dispatch(get("/nope")).status, 404);
+  HttpRequest put = get("/v1/stats");
+  put.method = "PUT";
+  auto response = dispatch(put);
+  EXPECT_EQ(response.status, 405);
+  bool has_allow = false;
+  for (const auto& [name, value] : response.headers) has_allow |= name == "Allow" && value == "GET";
+  EXPECT_TRUE(has_allow);
+  auto unknown = dispatch(get("/v1/stats?verbose=1"));
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(body(unknown)["error"]["field"], "verbose");
+}
+
+TEST_F(RouterTest, WritesNeedTheKey) {
+  HttpRequest request = get("/v1/documents/r1");
+  request.method = "DELETE";
+  EXPECT_EQ(dispatch(request).status, 401);
+  request.authorization = "Bearer router-test-key-012345678";  // one character short
+  EXPECT_EQ(dispatch(request).status, 401);
+  request.authorization = "Basic router-test-key-0123456789";
+  EXPECT_EQ(dispatch(request).status, 401);
+}
+
+TEST(SearchParametersTest, ParsesEveryParameter) {
+  auto parsed = parse_search_request(get(
+      "/v1/search?q=mina+de+oro&lang=es&country=PE,BO&country=EC&theme=mercury&year_from=2000&year_to=2010"
+      "&facets=country&facets=theme&page=2&per_page=25&sort=newest"));
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().to_string();
+  EXPECT_EQ(parsed->query, "mina de oro");
+  EXPECT_EQ(parsed->language, "es");
+  EXPECT_EQ(parsed->filters.values.at("country"), (std::vector<std::string>{"PE", "BO", "EC"}));
+  EXPECT_EQ(parsed->filters.values.at("theme"), std::vector<std::string>{"mercury"});
+  EXPECT_EQ(parsed->filters.year_from, 2000);
+  EXPECT_EQ(parsed->filters.year_to, 2010);
+  EXPECT_EQ(parsed->facets, (std::vector<std::string>{"country", "theme"}));
+  EXPECT_EQ(parsed->page, 2u);
+  EXPECT_EQ(parsed->per_page, 25u);
+  EXPECT_EQ(parsed->sort, ranking::SortOrder::newest);
+}
+
+TEST(SearchParametersTest, BadValuesNameTheParameter) {
+  for (const auto& [target, field] : std::vector<std::pair<std::string, std::string>>{
+           {"/v1/search?per_page=0", "per_page"},
+           {"/v1/search?per_page=101", "per_page"},
+           {"/v1/search?page=x", "page"},
+           {"/v1/search?year_from=99", "year_from"},
+           {"/v1/search?sort=random", "sort"},
+           {"/v1/search?q=a&q=b", "q"}}) {
+    auto parsed = parse_search_request(get(target));
+    ASSERT_FALSE(parsed.has_value()) << target;
+    EXPECT_EQ(parsed.error().field, field) << target;
+    EXPECT_EQ(error_response(parsed.error()).status, 400);
+  }
+}
+
+TEST(UrlTest, DecodesPathAndParameters) {
+  auto parsed = parse_target("/v1/search?q=miner%C3%ADa+artesanal&country=PE&empty=&flag");
+  ASSERT_TRUE(parsed.has_value());
+  EXPECT_EQ(parsed->path, "/v1/search");
+  ASSERT_EQ(parsed->params.size(), 4u);
+  EXPECT_EQ(parsed->params[0].second, "minería artesanal");
+  EXPECT_EQ(parsed->params[2].second, "");
+  EXPECT_EQ(parsed->params[3].first, "flag");
+  EXPECT_FALSE(parse_target("/v1/search?q=%E").has_value());
+  EXPECT_FALSE(parse_target("/v1/%zz").has_value());
+}
+
+TEST(ErrorTableTest, EveryErrorHasItsStatus) {
+  EXPECT_EQ(error_response(ApiError::unauthorized, "x").status, 401);
+  EXPECT_EQ(error_response(ApiError::header_too_large, "x").status, 431);
+  auto overloaded = error_response(ApiError::overloaded, "x");
+  EXPECT_EQ(overloaded.status, 503);
+  EXPECT_EQ(overloaded.headers.at(0).first, "Retry-After");
+  auto internal = error_response(corpus::Error{corpus::ErrorCode::index, "cannot open /secret/path", "/secret/path", 0, ""});
+  EXPECT_EQ(internal.status, 503);
+  EXPECT_EQ(internal.body.find("/secret"), std::string::npos) << "no internal paths in answers";
+}
+
+TEST(AuthTest, ConstantTimeEqualCompares) {
+  EXPECT_TRUE(constant_time_equal("abc", "abc"));
+  EXPECT_FALSE(constant_time_equal("abc", "abd"));
+  EXPECT_FALSE(constant_time_equal("abc", "abcd"));
+  EXPECT_FALSE(constant_time_equal("", "a"));
+}
+
+TEST(ConfigTest, FileThenEnvironmentThenValidation) {
+  test_support::TempDir dir;
+  test_support::write_file(dir / "server.toml", "port = 9090\nthreads = 3\ncors_origins = [\"https://a.example\"]\nidle_timeout = 12\n");
+  ServerConfig config;
+  ASSERT_TRUE(apply_config_file(dir / "server.toml", config).has_value());
+  EXPECT_EQ(config.port, 9090);
+  EXPECT_EQ(config.threads, 3u);
+  EXPECT_EQ(config.cors_origins, std::vector<std::string>{"https://a.example"});
+  EXPECT_EQ(config.idle_timeout, std::chrono::seconds(12));
+
+  test_support::write_file(dir / "bad.toml", "port = 9090\n\ncolour = \"red\"\n");
+  auto unknown = apply_config_file(dir / "bad.toml", config);
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_EQ(unknown.error().line, 3);
+  EXPECT_EQ(unknown.error().field, "colour");
+  test_support::write_file(dir / "typed.toml", "port = \"eighty\"\n");
+  EXPECT_EQ(apply_config_file(dir / "typed.toml", config).error().field, "port");
+  test_support::write_file(dir / "syntax.toml", "port = \n");
+  EXPECT_EQ(apply_config_file(dir / "syntax.toml", config).error().line, 1);
+
+  test_support::write_file(dir / "keys", "# keys\nshort\n");
+  config.api_keys_file = dir / "keys";
+  auto invalid = validate(config);
+  ASSERT_FALSE(invalid.has_value());
+  EXPECT_EQ(invalid.error().line, 2);
+}
+
+}  // namespace
+}  // namespace server

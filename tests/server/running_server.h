@@ -1,0 +1,59 @@
+#pragma once
+// A real `precedent serve` in-process: the bundled collection indexed into a temporary folder, a
+// Service over it and an HttpServer on an ephemeral loopback port, run on its own thread.
+
+#include <thread>
+
+#include "indexer/ingest.h"
+#include "server/http_server.h"
+#include "server/service.h"
+#include "tests/test_support.h"
+
+namespace test_support {
+
+inline constexpr const char* kTestApiKey = "test-key-0123456789abcdef";
+
+class RunningServer {
+ public:
+  explicit RunningServer(server::ServerConfig config = {}, bool index_collection = true) {
+    config.db = dir_ / "db";
+    config.host = "127.0.0.1";
+    config.port = 0;
+    config.threads = 2;
+    config.access_log = false;
+    if (config.api_keys.empty()) config.api_keys = {kTestApiKey};
+    if (index_collection) {
+      auto summary = indexer::ingest(config.db, {collection_dir()}, {}, {});
+      if (!summary) std::abort();
+    }
+    auto service = server::Service::open(config);
+    if (!service) std::abort();
+    service_ = std::move(service).value();
+    http_ = std::make_unique<server::HttpServer>(*service_, nullptr);
+    auto port = http_->listen();
+    if (!port) std::abort();
+    port_ = *port;
+    thread_ = std::thread([this] { http_->run(false); });
+  }
+  ~RunningServer() { stop(); }
+
+  void stop() {
+    if (!thread_.joinable()) return;
+    http_->stop();
+    thread_.join();
+  }
+
+  unsigned short port() const { return port_; }
+  std::filesystem::path db() const { return dir_ / "db"; }
+  const TempDir& dir() const { return dir_; }
+  server::Service& service() { return *service_; }
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<server::Service> service_;
+  std::unique_ptr<server::HttpServer> http_;
+  unsigned short port_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace test_support
