@@ -249,7 +249,7 @@ TEST(HttpServerLifecycleTest, StopFinishesAndRunReturns) {
   EXPECT_EQ(idle.get("/healthz").status, 200);
   auto started = std::chrono::steady_clock::now();
   running.stop();
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3));
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4));  // under the 5 s grace
   EXPECT_TRUE(idle.closed_by_server());
 }
 
