@@ -54,13 +54,18 @@ HttpResponse error_response(const corpus::Error& error) {
     case ErrorCode::not_found:
       return error_response(ApiError::not_found, error.message, error.field);
     case ErrorCode::index:
-    case ErrorCode::io:
+    case ErrorCode::io: {
       // Internal paths stay in the server's log, not in the answer.
-      return error_response(ApiError::index_unavailable, "the index is not available right now");
+      HttpResponse response = error_response(ApiError::index_unavailable, "the index is not available right now");
+      response.log_detail = error.to_string();
+      return response;
+    }
     case ErrorCode::internal:
       break;
   }
-  return error_response(ApiError::internal, "internal error");
+  HttpResponse response = error_response(ApiError::internal, "internal error");
+  response.log_detail = error.to_string();
+  return response;
 }
 
 }  // namespace server

@@ -147,10 +147,12 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     shared_.service.metrics().record(route_name, response.status, seconds);
-    if (shared_.service.config().access_log && shared_.log) {
+    // One line per request; a failure inside is logged once, here, with its detail.
+    if ((shared_.service.config().access_log || !response.log_detail.empty()) && shared_.log) {
       nlohmann::json line = {{"time", iso_time_now()}, {"remote", remote_}, {"method", request.method},
                              {"path", request.path}, {"route", route_name}, {"status", response.status},
                              {"bytes", response.body.size()}, {"ms", seconds * 1000}};
+      if (!response.log_detail.empty()) line["error"] = response.log_detail;
       shared_.log(line.dump());
     }
     bool keep_alive = message.keep_alive() && !shared_.draining.load() && !over_limit_;

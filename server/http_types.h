@@ -25,6 +25,7 @@ struct HttpResponse {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  std::string log_detail;  // what went wrong inside, for the server's log only (never sent)
 };
 
 }  // namespace server

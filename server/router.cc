@@ -117,8 +117,9 @@ HttpResponse dispatch(const HttpRequest& request, Service& service, std::string_
     } else {
       try {
         response = found->handler(request, RouteMatch{found->name, std::move(captures)}, service);
-      } catch (const std::exception&) {
+      } catch (const std::exception& e) {
         response = error_response(ApiError::internal, "internal error");
+        response.log_detail = e.what();
       }
     }
   }

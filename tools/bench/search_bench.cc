@@ -1,0 +1,209 @@
+// search_bench: the in-process floor for the HTTP benchmark. Builds a fixed, seeded mix of
+// queries from the index's own vocabulary (single words, 2 to 4 words, AND, phrases, rare words,
+// filtered and faceted queries), runs them through ranking::Searcher on 1..N threads, and prints
+// queries/s and p50/p99 by query type. --urls-out writes the same mix as /v1/search URLs for wrk.
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "ranking/searcher.h"
+
+namespace {
+
+struct Query {
+  std::string type;
+  ranking::SearchRequest request;
+};
+
+struct TermStat {
+  std::string term;
+  Xapian::doccount df;
+};
+
+// Deterministic index in [0, n) (std distributions differ between standard libraries).
+std::size_t pick(std::mt19937_64& rng, std::size_t n) { return static_cast<std::size_t>(rng() % n); }
+
+std::string url_encode(const std::string& text) {
+  std::string out;
+  char hex[4];
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      std::snprintf(hex, sizeof hex, "%%%02X", c);
+      out += hex;
+    }
+  }
+  return out;
+}
+
+std::vector<Query> build_mix(const std::filesystem::path& db_path, std::size_t per_type, std::uint64_t seed) {
+  Xapian::Database db(db_path.string());
+  std::vector<TermStat> words;
+  for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
+    const std::string term = *it;
+    unsigned char first = static_cast<unsigned char>(term[0]);
+    if (!((first >= 'a' && first <= 'z')) || term.size() < 4) continue;
+    words.push_back({term, it.get_termfreq()});
+  }
+  Xapian::doccount n = db.get_doccount();
+  std::vector<std::string> common, middling, rare;
+  for (const auto& w : words) {
+    if (w.df >= n / 20) common.push_back(w.term);
+    else if (w.df >= n / 1000 + 2) middling.push_back(w.term);
+    else if (w.df <= 3) rare.push_back(w.term);
+  }
+  std::vector<std::string> countries;
+  for (auto it = db.allterms_begin("XC"); it != db.allterms_end("XC"); ++it) countries.push_back((*it).substr(2));
+  if (middling.empty() || rare.empty() || common.empty() || countries.empty()) {
+    throw std::runtime_error("the index is too small or lacks countries for a query mix");
+  }
+  std::mt19937_64 rng(seed);
+  auto word = [&](const std::vector<std::string>& from) { return from[pick(rng, from.size())]; };
+  std::vector<Query> mix;
+  auto add = [&](std::string type, std::string q, std::vector<std::string> facets = {}) {
+    Query query;
+    query.type = std::move(type);
+    query.request.query = std::move(q);
+    query.request.facets = std::move(facets);
+    mix.push_back(std::move(query));
+  };
+  for (std::size_t i = 0; i < per_type; ++i) {
+    add("one_word", word(middling));
+    std::size_t k = 2 + pick(rng, 3);
+    std::string q;
+    for (std::size_t j = 0; j < k; ++j) q += (j ? " " : "") + word(j == 0 ? common : middling);
+    add("two_to_four_words", q);
+    add("and_words", word(common) + " AND " + word(middling));
+    // A phrase from a real record: two consecutive words of its title.
+    Xapian::Document doc = db.get_document(1 + static_cast<Xapian::docid>(pick(rng, db.get_lastdocid())));
+    auto data = nlohmann::json::parse(doc.get_data());
+    std::string title = data["record"]["title"];
+    std::istringstream parts(title);
+    std::vector<std::string> tokens{std::istream_iterator<std::string>(parts), {}};
+    if (tokens.size() >= 2) {
+      std::size_t at = pick(rng, tokens.size() - 1);
+      add("phrase", "\"" + tokens[at] + " " + tokens[at + 1] + "\"");
+    }
+    add("rare_word", word(rare));
+    std::string country = countries[pick(rng, countries.size())];
+    for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    add("filtered", word(middling) + " country:" + country);
+    add("faceted", word(middling), {"country", "theme", "outcome"});
+  }
+  return mix;
+}
+
+struct Timing {
+  std::vector<double> ms;
+  double seconds = 0;
+};
+
+double percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  std::size_t at = static_cast<std::size_t>(p * (values.size() - 1) + 0.5);
+  return values[at];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"search_bench: in-process search throughput and latency by query type"};
+  std::filesystem::path db;
+  std::size_t per_type = 200;
+  std::uint64_t seed = 7;
+  std::vector<unsigned> thread_counts = {1, 2};
+  std::filesystem::path urls_out;
+  int rounds = 3;
+  app.add_option("--db", db, "Index to search")->required()->check(CLI::ExistingDirectory);
+  app.add_option("--per-type", per_type, "Queries of each type in the mix")->default_val(200);
+  app.add_option("--seed", seed, "Seed of the query mix")->default_val(7);
+  app.add_option("--threads", thread_counts, "Thread counts to run (repeatable)");
+  app.add_option("--rounds", rounds, "Times each thread runs the whole mix")->default_val(3);
+  app.add_option("--urls-out", urls_out, "Write the mix as /v1/search URLs, one per line, for wrk");
+  CLI11_PARSE(app, argc, argv);
+
+  std::vector<Query> mix;
+  try {
+    mix = build_mix(db, per_type, seed);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "search_bench: %s\n", e.what());
+    return 1;
+  }
+  if (!urls_out.empty()) {
+    std::ofstream out(urls_out);
+    for (const auto& query : mix) {
+      std::string url = "/v1/search?q=" + url_encode(query.request.query);
+      if (!query.request.facets.empty()) url += "&facets=country,theme,outcome";
+      out << url << "\n";
+    }
+  }
+  std::printf("%zu queries (%zu per type) on %s\n", mix.size(), per_type, db.string().c_str());
+
+  for (unsigned threads : thread_counts) {
+    std::vector<std::map<std::string, Timing>> per_thread(threads);
+    std::vector<std::thread> pool;
+    std::atomic<bool> failed{false};
+    auto started = std::chrono::steady_clock::now();
+    for (unsigned t = 0; t < threads; ++t) {
+      pool.emplace_back([&, t] {
+        auto searcher = ranking::Searcher::open(db);
+        if (!searcher) {
+          failed = true;
+          return;
+        }
+        for (const auto& query : mix) (void)searcher->search(query.request);  // warm up
+        for (int round = 0; round < rounds; ++round) {
+          for (std::size_t i = 0; i < mix.size(); ++i) {
+            const auto& query = mix[(i + t * 97) % mix.size()];
+            auto begin = std::chrono::steady_clock::now();
+            auto response = searcher->search(query.request);
+            double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
+            if (!response) failed = true;
+            per_thread[t][query.type].ms.push_back(ms);
+          }
+        }
+      });
+    }
+    for (auto& thread : pool) thread.join();
+    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (failed) {
+      std::fprintf(stderr, "search_bench: a search failed\n");
+      return 1;
+    }
+    std::map<std::string, std::vector<double>> by_type;
+    std::vector<double> all;
+    for (const auto& timings : per_thread) {
+      for (const auto& [type, timing] : timings) {
+        by_type[type].insert(by_type[type].end(), timing.ms.begin(), timing.ms.end());
+        all.insert(all.end(), timing.ms.begin(), timing.ms.end());
+      }
+    }
+    // Throughput counts the timed rounds only; the warm-up is excluded by timing per query.
+    double busy_seconds = 0;
+    for (double ms : all) busy_seconds += ms / 1000;
+    double qps = all.size() / (busy_seconds / threads);
+    std::printf("\n%u thread%s: %.0f queries/s, p50 %.2f ms, p99 %.2f ms (%zu queries, %.1f s wall)\n", threads,
+                threads == 1 ? "" : "s", qps, percentile(all, 0.5), percentile(all, 0.99), all.size(), wall);
+    std::printf("  %-18s %10s %9s %9s\n", "type", "queries/s", "p50 ms", "p99 ms");
+    for (const auto& [type, ms] : by_type) {
+      double sum = 0;
+      for (double v : ms) sum += v;
+      std::printf("  %-18s %10.0f %9.2f %9.2f\n", type.c_str(), ms.size() / (sum / 1000 / threads),
+                  percentile(ms, 0.5), percentile(ms, 0.99));
+    }
+    nlohmann::json line = {{"threads", threads}, {"qps", qps}, {"p50_ms", percentile(all, 0.5)},
+                           {"p99_ms", percentile(all, 0.99)}};
+    std::printf("%s\n", line.dump().c_str());
+  }
+  return 0;
+}
