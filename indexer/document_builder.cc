@@ -41,21 +41,31 @@ std::string DocumentBuilder::analysis_language(const corpus::Document& document)
   return detect_language(sample);
 }
 
-Xapian::Document DocumentBuilder::build(const corpus::Document& document, const SourceInfo& source) {
+Xapian::Document DocumentBuilder::build(const corpus::Document& document, const SourceInfo& source,
+                                        std::map<std::string, Xapian::termcount>* spelling) {
   std::string language = analysis_language(document);
   Xapian::Document out;
   terms_.set_document(out);
   terms_.set_stemmer(stemmers_.get(language));
 
   std::string title = fold(document.title);
-  terms_.index_text(title, 1, std::string(schema::kTitle));
-  terms_.increase_termpos();
+  // Title terms under S serve `title:` and completion; they need no positions.
+  terms_.index_text_without_positions(title, 1, std::string(schema::kTitle));
   terms_.index_text(title, kTitleWdf);
   terms_.increase_termpos();
   terms_.index_text(fold(document.summary), kSummaryWdf);
   for (const auto& lesson : document.lessons) {
     terms_.increase_termpos();
     terms_.index_text(fold(lesson.text), kLessonWdf);
+  }
+  if (spelling) {
+    // So far the document holds the title, summary and lessons.
+    for (auto it = out.termlist_begin(); it != out.termlist_end(); ++it) {
+      const std::string term = *it;
+      unsigned char first = static_cast<unsigned char>(term[0]);
+      bool word = (first >= 'a' && first <= 'z') || first >= 0x80;
+      if (word && term.size() >= 3 && term.size() <= 40) ++(*spelling)[term];
+    }
   }
   terms_.increase_termpos();
   terms_.index_text(fold(document.body));
@@ -128,13 +138,8 @@ std::string stored_data(const corpus::Document& document, const SourceInfo& sour
   return data.dump();
 }
 
-void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& document) {
-  for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
-    const std::string term = *it;
-    unsigned char first = static_cast<unsigned char>(term[0]);
-    bool word = (first >= 'a' && first <= 'z') || first >= 0x80;
-    if (word && term.size() >= 3 && term.size() <= 40) db.add_spelling(term);
-  }
+void add_spelling(Xapian::WritableDatabase& db, const std::map<std::string, Xapian::termcount>& words) {
+  for (const auto& [word, count] : words) db.add_spelling(word, count);
 }
 
 std::string region_of_country(const std::string& country) {

@@ -4,6 +4,7 @@
 // the layout in indexer/schema.h. Holds a TermGenerator and a stemmer cache, so it is NOT
 // thread-safe: one per thread. Included only by the indexer's own .cc files.
 
+#include <map>
 #include <string>
 
 #include <xapian.h>
@@ -22,7 +23,11 @@ class DocumentBuilder {
   // The language the record is analysed in: declared, else detected, else "".
   std::string analysis_language(const corpus::Document& document) const;
 
-  Xapian::Document build(const corpus::Document& document, const SourceInfo& source);
+  // `spelling`, when given, receives the record's words for the spelling dictionary: the words of
+  // its title, summary and lessons (the text that names what a record is about; the body's long
+  // tail would cost the writer more than it adds to "did you mean").
+  Xapian::Document build(const corpus::Document& document, const SourceInfo& source,
+                         std::map<std::string, Xapian::termcount>* spelling = nullptr);
 
  private:
   Xapian::TermGenerator terms_;
@@ -34,9 +39,8 @@ class DocumentBuilder {
 std::string stored_data(const corpus::Document& document, const SourceInfo& source,
                         const std::string& language, bool detected);
 
-// Adds the record's words to the index's spelling dictionary (for "did you mean"): its unprefixed
-// terms of three letters or more that are not numbers.
-void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& document);
+// Adds words counted by DocumentBuilder::build to the index's spelling dictionary.
+void add_spelling(Xapian::WritableDatabase& db, const std::map<std::string, Xapian::termcount>& words);
 
 // The region ("africa", "americas", "asia", "europe", "oceania") of an ISO 3166-1 alpha-2 code,
 // from ICU's region data; "" when unknown.

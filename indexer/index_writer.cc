@@ -13,8 +13,9 @@ corpus::Result<WriteOutcome> apply_writes(const std::filesystem::path& db_path, 
   // Analyse before taking the lock, so the lock is held only for the writes.
   DocumentBuilder builder;
   std::vector<Xapian::Document> built;
+  std::map<std::string, Xapian::termcount> spelling;
   built.reserve(batch.put.size());
-  for (const auto& document : batch.put) built.push_back(builder.build(document, SourceInfo{}));
+  for (const auto& document : batch.put) built.push_back(builder.build(document, SourceInfo{}, &spelling));
 
   auto deadline = std::chrono::steady_clock::now() + lock_wait;
   auto opened = open_writable(db_path);
@@ -29,8 +30,8 @@ corpus::Result<WriteOutcome> apply_writes(const std::filesystem::path& db_path, 
     WriteOutcome outcome;
     for (std::size_t i = 0; i < built.size(); ++i) {
       db.replace_document(schema::term(schema::kId, batch.put[i].id), built[i]);
-      add_spelling(db, built[i]);
     }
+    add_spelling(db, spelling);
     for (const auto& id : batch.remove) {
       std::string term = schema::term(schema::kId, id);
       bool exists = db.term_exists(term);

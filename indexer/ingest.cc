@@ -31,8 +31,9 @@ using corpus::ErrorCode;
 // Records are analysed in chunks of this many, so one large JSON Lines file still uses every
 // thread; chunks are written in the order they were read.
 constexpr std::size_t kChunkRecords = 32;
-// Chunks read ahead of the writer; bounds memory on large collections.
-constexpr std::size_t kMaxChunksInFlight = 256;
+// Chunks in flight per analysis thread: enough to keep the writer fed, few enough to bound memory
+// (the writer is the slower side).
+constexpr std::size_t kChunksInFlightPerThread = 4;
 
 // What the index already knows about a source file.
 struct KnownSource {
@@ -52,15 +53,18 @@ struct Chunk {
   std::uint64_t file_bytes = 0;
   std::vector<corpus::Document> records;
   std::vector<Xapian::Document> built;  // filled by an analysis thread
+  std::map<std::string, Xapian::termcount> spelling;  // words of the chunk, for the dictionary
 };
 
 // A bounded, ordered hand-off: analysis threads take chunks in any order, the writer receives
 // them in sequence order.
 class ChunkPipeline {
  public:
+  explicit ChunkPipeline(std::size_t max_in_flight) : max_in_flight_(max_in_flight) {}
+
   void push(Chunk chunk) {
     std::unique_lock lock(mutex_);
-    space_.wait(lock, [&] { return pending_.size() + done_.size() + working_ < kMaxChunksInFlight; });
+    space_.wait(lock, [&] { return pending_.size() + done_.size() + working_ < max_in_flight_; });
     pending_.push_back(std::move(chunk));
     work_.notify_one();
   }
@@ -108,6 +112,7 @@ class ChunkPipeline {
   std::size_t working_ = 0;
   std::size_t next_ = 0;
   bool closed_ = false;
+  std::size_t max_in_flight_;
 };
 
 std::map<std::string, KnownSource> known_sources(const Xapian::Database& db) {
@@ -152,11 +157,11 @@ class Writer {
     }
     for (std::size_t i = 0; i < chunk.built.size(); ++i) {
       Xapian::docid id = db_.replace_document(schema::term(schema::kId, chunk.records[i].id), chunk.built[i]);
-      add_spelling(db_, chunk.built[i]);
       file_old_ids_.erase(id);
       ++summary_.indexed;
       maybe_commit();
     }
+    add_spelling(db_, chunk.spelling);
     if (chunk.last_of_file && !chunk.file_had_errors) {
       // Records the file no longer holds. A file with errors keeps its old records: a record that
       // now fails validation is not lost because of it.
@@ -242,15 +247,16 @@ corpus::Result<IngestSummary> ingest(const fs::path& db_path, const std::vector<
 
   try {
     auto known = known_sources(db);
-    ChunkPipeline pipeline;
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    ChunkPipeline pipeline(kChunksInFlightPerThread * threads);
     std::vector<std::thread> analysts;
     for (unsigned t = 0; t < threads; ++t) {
       analysts.emplace_back([&pipeline] {
         DocumentBuilder builder;
         while (auto chunk = pipeline.take_work()) {
           chunk->built.reserve(chunk->records.size());
-          for (const auto& record : chunk->records) chunk->built.push_back(builder.build(record, chunk->source));
+          for (const auto& record : chunk->records)
+            chunk->built.push_back(builder.build(record, chunk->source, &chunk->spelling));
           pipeline.finish_work(std::move(*chunk));
         }
       });
