@@ -10,6 +10,7 @@ std::string_view to_string(ErrorCode code) {
     case ErrorCode::not_found: return "not_found";
     case ErrorCode::io: return "io";
     case ErrorCode::index: return "index";
+    case ErrorCode::busy: return "busy";
     case ErrorCode::internal: return "internal";
   }
   return "internal";

@@ -17,7 +17,8 @@ enum class ErrorCode {
   validation,        // a record breaks the document model
   not_found,         // an id, file or index that does not exist
   io,                // the operating system refused a read or write
-  index,             // the index is missing, locked, corrupt or from another version
+  index,             // the index is missing, corrupt or from another version
+  busy,              // another process holds the index's writer lock; try again later
   internal,          // a bug or an unexpected library failure
 };
 

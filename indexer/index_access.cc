@@ -33,7 +33,7 @@ corpus::Result<Xapian::WritableDatabase> open_writable(const std::filesystem::pa
     if (auto error = check_version(db, dir)) return *error;
     return db;
   } catch (const Xapian::DatabaseLockError&) {
-    return Error{ErrorCode::index, "the index is being written by another process (it is locked); "
+    return Error{ErrorCode::busy, "the index is being written by another process (it is locked); "
                  "try again when that finishes", dir.string(), 0, ""};
   } catch (const Xapian::Error& e) {
     return Error{ErrorCode::index, "cannot open the index for writing: " + e.get_msg(), dir.string(), 0, ""};

@@ -19,7 +19,7 @@ corpus::Result<WriteOutcome> apply_writes(const std::filesystem::path& db_path, 
 
   auto deadline = std::chrono::steady_clock::now() + lock_wait;
   auto opened = open_writable(db_path);
-  while (!opened && opened.error().message.find("locked") != std::string::npos &&
+  while (!opened && opened.error().code == corpus::ErrorCode::busy &&
          std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     opened = open_writable(db_path);

@@ -53,6 +53,8 @@ HttpResponse error_response(const corpus::Error& error) {
       return error_response(ApiError::validation_failed, error.message, error.field);
     case ErrorCode::not_found:
       return error_response(ApiError::not_found, error.message, error.field);
+    case ErrorCode::busy:
+      return error_response(ApiError::overloaded, "the index is being written by another process; try again");
     case ErrorCode::index:
     case ErrorCode::io: {
       // Internal paths stay in the server's log, not in the answer.

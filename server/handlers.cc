@@ -194,12 +194,7 @@ HttpResponse handle_post_documents(const HttpRequest& request, const RouteMatch&
     return json_response(body, 400);
   }
   auto outcome = service.writes().write(std::move(batch));
-  if (!outcome) {
-    if (outcome.error().message.find("locked") != std::string::npos) {
-      return error_response(ApiError::overloaded, "the index is being written by another process; try again");
-    }
-    return error_response(outcome.error());
-  }
+  if (!outcome) return error_response(outcome.error());
   body["documents"] = outcome->documents;
   body["revision"] = outcome->revision;
   return json_response(body);
@@ -209,12 +204,7 @@ HttpResponse handle_delete_document(const HttpRequest&, const RouteMatch& match,
   indexer::WriteBatch batch;
   batch.remove.push_back(match.captures.at(0));
   auto outcome = service.writes().write(std::move(batch));
-  if (!outcome) {
-    if (outcome.error().message.find("locked") != std::string::npos) {
-      return error_response(ApiError::overloaded, "the index is being written by another process; try again");
-    }
-    return error_response(outcome.error());
-  }
+  if (!outcome) return error_response(outcome.error());
   if (!outcome->removed.at(0)) {
     return error_response(ApiError::not_found, "no record with id \"" + match.captures[0] + "\"", "id");
   }

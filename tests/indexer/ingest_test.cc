@@ -166,7 +166,7 @@ TEST_F(IngestTest, ASecondWriterIsToldTheIndexIsLocked) {
   ASSERT_TRUE(outer.has_value());
   ASSERT_TRUE(inner.has_value());
   ASSERT_FALSE(inner->has_value());
-  EXPECT_EQ(inner->error().code, corpus::ErrorCode::index);
+  EXPECT_EQ(inner->error().code, corpus::ErrorCode::busy);
   EXPECT_NE(inner->error().message.find("locked"), std::string::npos);
 }
 

@@ -7,6 +7,7 @@
 #include <future>
 #include <set>
 
+#include "indexer/index_access.h"
 #include "tests/server/http_client.h"
 #include "tests/server/running_server.h"
 
@@ -251,6 +252,23 @@ TEST(HttpServerLifecycleTest, StopFinishesAndRunReturns) {
   running.stop();
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4));  // under the 5 s grace
   EXPECT_TRUE(idle.closed_by_server());
+}
+
+TEST(HttpServerLifecycleTest, AWriteWhileAnotherProcessWritesGets503) {
+  ServerConfig config;
+  config.write_lock_wait = std::chrono::milliseconds(200);
+  test_support::RunningServer running(config, /*index_collection=*/false);
+  std::string record = R"({"id": "locked-out", "title": "Waiting for the lock"})";
+  std::vector<std::pair<std::string, std::string>> headers = {
+      {"Content-Type", "application/json"}, {"Authorization", std::string("Bearer ") + test_support::kTestApiKey}};
+  {
+    auto other_writer = indexer::open_writable(running.db());  // as `precedent index` would hold it
+    ASSERT_TRUE(other_writer.has_value());
+    auto refused = HttpClient(running.port()).request("POST", "/v1/documents", record, headers);
+    EXPECT_EQ(refused.status, 503);
+    EXPECT_EQ(refused.header("Retry-After"), "1");
+  }
+  EXPECT_EQ(HttpClient(running.port()).request("POST", "/v1/documents", record, headers).status, 200);
 }
 
 TEST(HttpServerLifecycleTest, ConnectionsOverTheLimitGet503) {

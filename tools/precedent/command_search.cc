@@ -30,6 +30,7 @@ int exit_code_for(const corpus::Error& error) {
   switch (error.code) {
     case corpus::ErrorCode::not_found:
     case corpus::ErrorCode::index:
+    case corpus::ErrorCode::busy:
     case corpus::ErrorCode::io:
       return kExitIndexError;
     default:
