@@ -26,9 +26,10 @@ using corpus::ErrorCode;
 namespace schema = indexer::schema;
 
 // Estimates of the total are exact up to this many matches.
-constexpr Xapian::doccount kCheckAtLeast = 1000;
-// A query that finds fewer records than this gets a spelling suggestion.
-constexpr std::uint64_t kFewResults = 3;
+constexpr Xapian::doccount kCheckAtLeast = 100;
+// A query that finds fewer records than this gets a spelling suggestion. Looking one up costs
+// more than the search itself on a large index, so only queries that find nothing pay for it.
+constexpr std::uint64_t kFewResults = 1;
 // Completion looks at this many index words that start like the last word typed.
 constexpr std::size_t kMaxCompletionCandidates = 2000;
 

@@ -1,5 +1,6 @@
 #include "ranking/snippet.h"
 
+#include <unordered_map>
 #include <vector>
 
 #include "indexer/text_normalizer.h"
@@ -55,8 +56,13 @@ std::string make_snippet(std::string_view text, const std::function<bool(const s
     bool matched;
   };
   std::vector<Word> words;
+  // Words repeat; fold and match each distinct spelling once.
+  std::unordered_map<std::string_view, bool> matched;
   indexer::for_each_word(text, [&](std::size_t begin, std::size_t end) {
-    words.push_back({begin, end, matches(indexer::fold(text.substr(begin, end - begin)))});
+    std::string_view word = text.substr(begin, end - begin);
+    auto [it, inserted] = matched.try_emplace(word, false);
+    if (inserted) it->second = matches(indexer::fold(word));
+    words.push_back({begin, end, it->second});
   });
   if (words.empty()) return "";
 

@@ -12,7 +12,7 @@ namespace ranking {
 
 struct SnippetOptions {
   std::size_t words = 32;           // words in the excerpt
-  std::size_t max_scan_bytes = 65536;  // only the start of very long texts is scanned
+  std::size_t max_scan_bytes = 16384;  // only the start of long texts is scanned
 };
 
 // `matches` receives each word folded (indexer::fold) and says whether to mark it.

@@ -40,6 +40,23 @@ TEST(TextNormalizerTest, WordsFollowIcuBoundaries) {
   EXPECT_EQ(words, (std::vector<std::string>{"Small", "scale", "mining", "in", "2019", "l'orpaillage"}));
 }
 
+TEST(TextNormalizerTest, ByteScanFindsTheWordsIcuFinds) {
+  // The same Latin text alone (byte scan) and followed by Chinese (ICU): the same words.
+  std::string latin =
+      "L’orpaillage à Kédougou — «minería» (¿artesanal?) 3.5 t/año; don't stop: miners' co-op, "
+      "1ª vez, n.º 7, São Tomé e Príncipe… ñandú × 2 — Ελληνικά и русский";
+  auto words_of = [](const std::string& text) {
+    std::vector<std::string> words;
+    for_each_word(text, [&](std::size_t b, std::size_t e) { words.push_back(text.substr(b, e - b)); });
+    return words;
+  };
+  auto scanned = words_of(latin);
+  auto with_icu = words_of(latin + " 手工采矿");
+  ASSERT_GT(with_icu.size(), scanned.size());
+  with_icu.resize(scanned.size());
+  EXPECT_EQ(scanned, with_icu);
+}
+
 TEST(LanguageDetectorTest, DetectsTheFourCollectionLanguages) {
   EXPECT_EQ(detect_language("The project trained artisanal miners to use retorts and reduce the mercury they "
                             "released into rivers, with support from the national government."),

@@ -124,11 +124,13 @@ int main(int argc, char** argv) {
   std::vector<unsigned> thread_counts = {1, 2};
   std::filesystem::path urls_out;
   int rounds = 3;
+  std::string language;
   app.add_option("--db", db, "Index to search")->required()->check(CLI::ExistingDirectory);
   app.add_option("--per-type", per_type, "Queries of each type in the mix")->default_val(200);
   app.add_option("--seed", seed, "Seed of the query mix")->default_val(7);
   app.add_option("--threads", thread_counts, "Thread counts to run (repeatable)");
   app.add_option("--rounds", rounds, "Times each thread runs the whole mix")->default_val(3);
+  app.add_option("--lang", language, "Query language for every query (default: detected, as users send)");
   app.add_option("--urls-out", urls_out, "Write the mix as /v1/search URLs, one per line, for wrk");
   CLI11_PARSE(app, argc, argv);
 
@@ -139,11 +141,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "search_bench: %s\n", e.what());
     return 1;
   }
+  for (auto& query : mix) query.request.language = language;
   if (!urls_out.empty()) {
     std::ofstream out(urls_out);
     for (const auto& query : mix) {
       std::string url = "/v1/search?q=" + url_encode(query.request.query);
       if (!query.request.facets.empty()) url += "&facets=country,theme,outcome";
+      if (!language.empty()) url += "&lang=" + language;
       out << url << "\n";
     }
   }
