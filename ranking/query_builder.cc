@@ -173,18 +173,42 @@ void QueryBuilder::set_database(const Xapian::Database& db) {
 
 std::optional<std::string> QueryBuilder::spelling_correction(const std::string& text) {
   if (!impl_->has_db || text.size() > kMaxQueryBytes || corpus::utf8::first_invalid(text)) return std::nullopt;
-  std::string folded = fold_query(text);
-  if (normalise_years(folded)) return std::nullopt;
+  static const std::set<std::string, std::less<>> operators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+  std::string out;
+  bool changed = false;
   try {
-    Xapian::QueryParser& qp = impl_->parser("");
-    qp.parse_query(folded, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT |
-                               Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-    std::string corrected = qp.get_corrected_query_string();
-    if (corrected.empty() || corrected == folded) return std::nullopt;
-    return corrected;
+    std::size_t pos = 0;
+    std::string folded = indexer::fold(text);
+    while (pos <= folded.size()) {
+      std::size_t space = folded.find(' ', pos);
+      if (space == std::string::npos) space = folded.size();
+      std::string token = folded.substr(pos, space - pos);
+      // The word inside any syntax: -word, "word, (word), word". Field filters stay as they are.
+      std::size_t begin = token.find_first_not_of("-+\"(");
+      std::size_t end = token.find_last_not_of("\")*");
+      bool is_word = begin != std::string::npos && end != std::string::npos && begin <= end &&
+                     token.find(':') == std::string::npos && !operators.contains(text.substr(pos, space - pos));
+      if (is_word) {
+        std::string word = token.substr(begin, end - begin + 1);
+        // A word the index holds needs no correction, and looking one up is the costly part.
+        if (word.size() >= 3 && !impl_->db.term_exists(word)) {
+          std::string suggestion = impl_->db.get_spelling_suggestion(word, 2);
+          if (!suggestion.empty() && suggestion != word) {
+            token = token.substr(0, begin) + suggestion + token.substr(end + 1);
+            changed = true;
+          }
+        }
+      } else if (operators.contains(text.substr(pos, space - pos))) {
+        token = text.substr(pos, space - pos);
+      }
+      out += (out.empty() ? "" : " ") + token;
+      pos = space + 1;
+    }
   } catch (const Xapian::Error&) {
     return std::nullopt;
   }
+  if (!changed) return std::nullopt;
+  return out;
 }
 
 corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const std::string& language,

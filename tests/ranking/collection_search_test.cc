@@ -156,6 +156,16 @@ TEST_F(CollectionSearchTest, ExclusionAndOr) {
   EXPECT_TRUE(has_id(either, garimpo.hits[0].id));
 }
 
+TEST_F(CollectionSearchTest, DidYouMeanCorrectsOnlyTheMisspeltWords) {
+  auto response = search("mercurry AND garimpoo -galamsay");
+  EXPECT_EQ(response.total, 0u);
+  ASSERT_TRUE(response.did_you_mean.has_value());
+  EXPECT_EQ(*response.did_you_mean, "mercury AND garimpo -galamsey");
+  auto found = search("mercury");
+  EXPECT_FALSE(found.did_you_mean.has_value());
+  EXPECT_FALSE(search("zzzzqqqq").did_you_mean.has_value());  // nothing close: no suggestion
+}
+
 TEST_F(CollectionSearchTest, SnippetsMarkTheMatchedWords) {
   auto response = search("retorts");
   ASSERT_FALSE(response.hits.empty());
