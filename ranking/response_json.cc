@@ -45,6 +45,45 @@ json to_json(const SuggestResponse& response) {
   return {{"query", response.query}, {"completions", response.completions}, {"titles", std::move(titles)}};
 }
 
+json to_json(const SimilarResponse& response) {
+  json similar = json::array();
+  for (const auto& hit : response.similar) {
+    json lessons = json::array();
+    for (const auto& lesson : hit.lessons) lessons.push_back({{"kind", lesson.kind}, {"text", lesson.text}});
+    similar.push_back({{"id", hit.id},
+                       {"title", hit.title},
+                       {"type", hit.type.empty() ? json(nullptr) : json(hit.type)},
+                       {"language", hit.language.empty() ? json(nullptr) : json(hit.language)},
+                       {"countries", hit.countries},
+                       {"start_year", optional_year(hit.start_year)},
+                       {"end_year", optional_year(hit.end_year)},
+                       {"outcome", hit.outcome.empty() ? json(nullptr) : json(hit.outcome)},
+                       {"failure_reasons", hit.failure_reasons},
+                       {"score", hit.score},
+                       {"why", {{"themes", hit.why.themes},
+                                {"countries", hit.why.countries},
+                                {"commodities", hit.why.commodities},
+                                {"same_type", hit.why.same_type},
+                                {"terms", hit.why.terms}}},
+                       {"lessons", std::move(lessons)}});
+  }
+  json reasons = json::array();
+  for (const auto& reason : response.risk.reasons)
+    reasons.push_back({{"reason", reason.reason}, {"count", reason.count}, {"weight", reason.weight}});
+  json out = {{"similar", std::move(similar)},
+              {"risk", {{"level", response.risk.level},
+                        {"discontinued", response.risk.discontinued},
+                        {"of", response.risk.of},
+                        {"weighted_share", response.risk.weighted_share},
+                        {"reasons", std::move(reasons)},
+                        {"worked", response.risk.worked},
+                        {"language", response.risk.language},
+                        {"summary", response.risk.summary}}},
+              {"took_ms", response.took_ms}};
+  if (!response.seed_id.empty()) out["seed"] = response.seed_id;
+  return out;
+}
+
 json to_json(const StoredRecord& record) {
   json out = corpus::to_json(record.document);
   out["language"] = record.language.empty() ? json(nullptr) : json(record.language);

@@ -5,12 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "corpus/result.h"
+#include "ranking/recommender.h"
 #include "ranking/search_types.h"
 
 namespace ranking {
 
 nlohmann::json to_json(const SearchResponse& response);
 nlohmann::json to_json(const SuggestResponse& response);
+nlohmann::json to_json(const SimilarResponse& response);
 nlohmann::json to_json(const StoredRecord& record);
 nlohmann::json to_json(const IndexStats& stats);
 // {"error": {"code": ..., "message": ..., "field": ...}}

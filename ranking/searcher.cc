@@ -16,6 +16,7 @@
 #include "corpus/utf8.h"
 #include "ranking/facet_spy.h"
 #include "ranking/query_builder.h"
+#include "ranking/searcher_internal.h"
 #include "ranking/snippet.h"
 
 namespace ranking {
@@ -48,20 +49,6 @@ corpus::Result<std::vector<FacetField>> facet_list(const std::vector<std::string
   return out;
 }
 
-corpus::Result<StoredRecord> parse_stored(const std::string& data) {
-  auto json = nlohmann::json::parse(data, nullptr, false);
-  if (!json.is_object() || !json.contains("record")) {
-    return Error{ErrorCode::index, "a stored record is unreadable; re-index the collection", "", 0, ""};
-  }
-  auto document = corpus::document_from_json(json["record"], corpus::RecordOrigin{});
-  if (!document) return document.error();
-  StoredRecord out;
-  out.document = std::move(document).value();
-  out.source = json.value("source", "");
-  out.language = json.value("language", "");
-  out.language_detected = json.value("language_detected", false);
-  return out;
-}
 
 std::uint64_t folder_size(const std::filesystem::path& dir) {
   std::uint64_t total = 0;
@@ -116,18 +103,21 @@ class TermMatcher {
 
 }  // namespace
 
-struct Searcher::Impl {
-  std::filesystem::path dir;
-  Xapian::Database db;
-  QueryBuilder builder;
-  indexer::StemmerCache stemmers;
 
-  void refresh() {
-    // Picks up commits made since the last call, by this process or another.
-    if (db.reopen()) builder.set_database(db);
+corpus::Result<StoredRecord> parse_stored(const std::string& data) {
+  auto json = nlohmann::json::parse(data, nullptr, false);
+  if (!json.is_object() || !json.contains("record")) {
+    return Error{ErrorCode::index, "a stored record is unreadable; re-index the collection", "", 0, ""};
   }
-
-};
+  auto document = corpus::document_from_json(json["record"], corpus::RecordOrigin{});
+  if (!document) return document.error();
+  StoredRecord out;
+  out.document = std::move(document).value();
+  out.source = json.value("source", "");
+  out.language = json.value("language", "");
+  out.language_detected = json.value("language_detected", false);
+  return out;
+}
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "corpus/result.h"
+#include "ranking/recommender.h"
 #include "ranking/search_types.h"
 
 namespace ranking {
@@ -27,6 +28,10 @@ class Searcher {
   corpus::Result<StoredRecord> document(const std::string& id);
 
   corpus::Result<IndexStats> stats();
+
+  // The records most similar to a record or a proposal text, with why, and the duplication-risk
+  // report over them (ranking/recommender.h).
+  corpus::Result<SimilarResponse> similar(const SimilarRequest& request);
 
   // Completions of the last word and matching titles, for search-as-you-type.
   corpus::Result<SuggestResponse> suggest(const SuggestRequest& request);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -74,6 +75,23 @@ corpus::Result<ranking::Searcher*> searcher(Service& service) { return service.s
 
 }  // namespace
 
+// The filter parameters shared by search and similar-to-a-record.
+corpus::Result<ranking::Filters> parse_filters(const HttpRequest& request) {
+  ranking::Filters filters;
+  for (const auto& field : ranking::filter_fields()) {
+    if (field.name == "lang") continue;  // the query's language, not a filter
+    auto values = all_values(request, field.name);
+    if (!values.empty()) filters.values[std::string(field.name)] = std::move(values);
+  }
+  auto year_from = integer(request, "year_from", 1800, 2100);
+  if (!year_from) return year_from.error();
+  auto year_to = integer(request, "year_to", 1800, 2100);
+  if (!year_to) return year_to.error();
+  if (*year_from) filters.year_from = static_cast<int>(**year_from);
+  if (*year_to) filters.year_to = static_cast<int>(**year_to);
+  return filters;
+}
+
 corpus::Result<ranking::SearchRequest> parse_search_request(const HttpRequest& request) {
   ranking::SearchRequest out;
   auto q = single(request, "q");
@@ -82,17 +100,9 @@ corpus::Result<ranking::SearchRequest> parse_search_request(const HttpRequest& r
   auto lang = single(request, "lang");
   if (!lang) return lang.error();
   out.language = lang->value_or("");
-  for (const auto& field : ranking::filter_fields()) {
-    if (field.name == "lang") continue;  // the query's language, not a filter
-    auto values = all_values(request, field.name);
-    if (!values.empty()) out.filters.values[std::string(field.name)] = std::move(values);
-  }
-  auto year_from = integer(request, "year_from", 1800, 2100);
-  if (!year_from) return year_from.error();
-  auto year_to = integer(request, "year_to", 1800, 2100);
-  if (!year_to) return year_to.error();
-  if (*year_from) out.filters.year_from = static_cast<int>(**year_from);
-  if (*year_to) out.filters.year_to = static_cast<int>(**year_to);
+  auto filters = parse_filters(request);
+  if (!filters) return filters.error();
+  out.filters = std::move(filters).value();
   out.facets = all_values(request, "facets");
   auto page = integer(request, "page", 1, 1000);
   if (!page) return page.error();
@@ -119,6 +129,60 @@ corpus::Result<ranking::SuggestRequest> parse_suggest_request(const HttpRequest&
   auto limit = integer(request, "limit", 1, static_cast<long long>(ranking::kMaxSuggestions));
   if (!limit) return limit.error();
   out.limit = static_cast<std::size_t>(limit->value_or(8));
+  return out;
+}
+
+corpus::Result<ranking::SimilarRequest> parse_similar_body(const std::string& body) {
+  auto parsed = json::parse(body, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) return Error{ErrorCode::parse_error, "the body must be a JSON object", "", 0, "body"};
+  ranking::SimilarRequest out;
+  auto strings = [&](const std::string& key, const json& value) -> corpus::Result<std::vector<std::string>> {
+    std::vector<std::string> list;
+    if (value.is_string()) {
+      list.push_back(value.get<std::string>());
+    } else if (value.is_array()) {
+      for (const auto& item : value) {
+        if (!item.is_string()) return bad(key, "expected a string or a list of strings");
+        list.push_back(item.get<std::string>());
+      }
+    } else {
+      return bad(key, "expected a string or a list of strings");
+    }
+    return list;
+  };
+  for (const auto& [key, value] : parsed.items()) {
+    bool is_filter = std::any_of(ranking::filter_fields().begin(), ranking::filter_fields().end(),
+                                 [&](const ranking::FilterField& f) { return f.name == key && key != "lang"; });
+    if (key == "text") {
+      if (!value.is_string()) return bad(key, "expected a string");
+      out.text = value.get<std::string>();
+    } else if (key == "k") {
+      if (!value.is_number_integer() || value.get<long long>() < 1 || value.get<long long>() > static_cast<long long>(ranking::kMaxSimilar))
+        return bad(key, "must be a whole number between 1 and " + std::to_string(ranking::kMaxSimilar));
+      out.k = value.get<std::size_t>();
+    } else if (key == "lang") {
+      if (!value.is_string()) return bad(key, "expected a string");
+      out.language = value.get<std::string>();
+    } else if (key == "type") {
+      if (!value.is_string()) return bad(key, "expected a string (the proposal's type)");
+      out.type = value.get<std::string>();
+    } else if (key == "themes" || key == "countries" || key == "commodities") {
+      auto list = strings(key, value);
+      if (!list) return list.error();
+      (key == "themes" ? out.themes : key == "countries" ? out.countries : out.commodities) = std::move(list).value();
+    } else if (key == "year_from" || key == "year_to") {
+      if (!value.is_number_integer() || value.get<long long>() < 1800 || value.get<long long>() > 2100)
+        return bad(key, "expected a year between 1800 and 2100");
+      (key == "year_from" ? out.filters.year_from : out.filters.year_to) = value.get<int>();
+    } else if (is_filter) {
+      auto list = strings(key, value);
+      if (!list) return list.error();
+      out.filters.values[key] = std::move(list).value();
+    } else {
+      return Error{ErrorCode::invalid_argument, "unknown field \"" + key + "\"", "", 0, key};
+    }
+  }
+  if (out.text.find_first_not_of(" \t\r\n") == std::string::npos) return bad("text", "required: the proposal's text");
   return out;
 }
 
@@ -210,6 +274,43 @@ HttpResponse handle_delete_document(const HttpRequest&, const RouteMatch& match,
   }
   return json_response({{"id", match.captures[0]}, {"deleted", true}, {"documents", outcome->documents},
                         {"revision", outcome->revision}});
+}
+
+HttpResponse handle_similar_to_document(const HttpRequest& request, const RouteMatch& match, Service& service) {
+  ranking::SimilarRequest similar;
+  similar.id = match.captures.at(0);
+  auto k = integer(request, "k", 1, static_cast<long long>(ranking::kMaxSimilar));
+  if (!k) return error_response(k.error());
+  similar.k = static_cast<std::size_t>(k->value_or(5));
+  auto filters = parse_filters(request);
+  if (!filters) return error_response(filters.error());
+  similar.filters = std::move(filters).value();
+  auto reader = searcher(service);
+  if (!reader) return error_response(reader.error());
+  auto response = (*reader)->similar(similar);
+  if (!response) return error_response(response.error());
+  return json_response(ranking::to_json(*response));
+}
+
+HttpResponse handle_similar_to_text(const HttpRequest& request, const RouteMatch&, Service& service) {
+  std::string type = request.content_type.substr(0, request.content_type.find(';'));
+  if (type != "application/json") return error_response(ApiError::unsupported_media_type, "send application/json");
+  auto parsed = parse_similar_body(request.body);
+  if (!parsed) {
+    if (parsed.error().code == ErrorCode::parse_error) return error_response(ApiError::invalid_body, parsed.error().message);
+    static const std::set<std::string, std::less<>> known = {"text", "k", "lang", "type", "themes", "countries",
+                                                             "commodities", "year_from", "year_to"};
+    bool filter = std::any_of(ranking::filter_fields().begin(), ranking::filter_fields().end(),
+                              [&](const ranking::FilterField& f) { return f.name == parsed.error().field; });
+    if (!known.contains(parsed.error().field) && !filter)
+      return error_response(ApiError::unknown_parameter, parsed.error().message, parsed.error().field);
+    return error_response(parsed.error());
+  }
+  auto reader = searcher(service);
+  if (!reader) return error_response(reader.error());
+  auto response = (*reader)->similar(*parsed);
+  if (!response) return error_response(response.error());
+  return json_response(ranking::to_json(*response));
 }
 
 HttpResponse handle_stats(const HttpRequest&, const RouteMatch&, Service& service) {

@@ -4,6 +4,7 @@
 // Listed in the route table (router.cc).
 
 #include "corpus/result.h"
+#include "ranking/recommender.h"
 #include "ranking/search_types.h"
 #include "server/router.h"
 
@@ -14,6 +15,8 @@ HttpResponse handle_suggest(const HttpRequest&, const RouteMatch&, Service&);
 HttpResponse handle_get_document(const HttpRequest&, const RouteMatch&, Service&);
 HttpResponse handle_post_documents(const HttpRequest&, const RouteMatch&, Service&);
 HttpResponse handle_delete_document(const HttpRequest&, const RouteMatch&, Service&);
+HttpResponse handle_similar_to_document(const HttpRequest&, const RouteMatch&, Service&);
+HttpResponse handle_similar_to_text(const HttpRequest&, const RouteMatch&, Service&);
 HttpResponse handle_stats(const HttpRequest&, const RouteMatch&, Service&);
 HttpResponse handle_openapi(const HttpRequest&, const RouteMatch&, Service&);
 HttpResponse handle_healthz(const HttpRequest&, const RouteMatch&, Service&);
@@ -23,6 +26,9 @@ HttpResponse handle_root(const HttpRequest&, const RouteMatch&, Service&);
 // Parameter parsing, apart from the handlers so it is tested on its own.
 corpus::Result<ranking::SearchRequest> parse_search_request(const HttpRequest& request);
 corpus::Result<ranking::SuggestRequest> parse_suggest_request(const HttpRequest& request);
+// POST /v1/similar's JSON body: text, k, lang, the proposal's themes / countries / commodities /
+// type, and the search filters by their parameter names (a string or a list each).
+corpus::Result<ranking::SimilarRequest> parse_similar_body(const std::string& body);
 
 // The OpenAPI 3 description served at /v1/openapi.json.
 std::string_view openapi_document();

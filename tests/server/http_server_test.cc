@@ -127,6 +127,50 @@ TEST_F(HttpServerTest, EveryErrorStatusIsTheJsonError) {
   expect_error(huge_header, 431, "header_too_large");
 }
 
+TEST_F(HttpServerTest, SimilarToARecordAndToAProposal) {
+  auto c = client();
+  auto by_id = c.get("/v1/documents/af22-mutoshi-cobalt-pilot/similar?k=3");
+  ASSERT_EQ(by_id.status, 200) << by_id.body;
+  auto body = by_id.json();
+  ASSERT_EQ(body["similar"].size(), 3u);
+  EXPECT_EQ(body["seed"], "af22-mutoshi-cobalt-pilot");
+  for (const auto& hit : body["similar"]) {
+    EXPECT_NE(hit["id"], "af22-mutoshi-cobalt-pilot");
+    for (const char* key : {"title", "score", "outcome", "failure_reasons", "why", "lessons"}) EXPECT_TRUE(hit.contains(key)) << key;
+  }
+  for (const char* key : {"level", "discontinued", "of", "reasons", "summary"}) EXPECT_TRUE(body["risk"].contains(key)) << key;
+  EXPECT_EQ(body["risk"]["of"], 3);
+
+  auto by_text = c.request("POST", "/v1/similar",
+                           R"({"text": "Formalizar a los mineros artesanales de oro en el Perú y reducir el mercurio", "k": 4, "country": "PE"})",
+                           {{"Content-Type", "application/json"}});
+  ASSERT_EQ(by_text.status, 200) << by_text.body;
+  auto proposal = by_text.json();
+  ASSERT_FALSE(proposal["similar"].empty());
+  for (const auto& hit : proposal["similar"]) {
+    EXPECT_NE(std::find(hit["countries"].begin(), hit["countries"].end(), "PE"), hit["countries"].end()) << hit["id"];
+  }
+  EXPECT_EQ(proposal["risk"]["language"], "es");
+}
+
+TEST_F(HttpServerTest, SimilarErrorsAreTheJsonError) {
+  auto c = client();
+  EXPECT_EQ(c.get("/v1/documents/no-such-record/similar").status, 404);
+  auto bad_k = c.get("/v1/documents/la01-proyecto-gama/similar?k=99");
+  EXPECT_EQ(bad_k.status, 400);
+  EXPECT_EQ(bad_k.json()["error"]["field"], "k");
+  std::vector<std::pair<std::string, std::string>> json_type = {{"Content-Type", "application/json"}};
+  auto no_text = c.request("POST", "/v1/similar", R"({"k": 3})", json_type);
+  EXPECT_EQ(no_text.status, 400);
+  EXPECT_EQ(no_text.json()["error"]["field"], "text");
+  auto unknown = c.request("POST", "/v1/similar", R"({"text": "mercury", "colour": 1})", json_type);
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.json()["error"]["code"], "unknown_parameter");
+  EXPECT_EQ(unknown.json()["error"]["field"], "colour");
+  EXPECT_EQ(c.request("POST", "/v1/similar", "[1, 2]", json_type).json()["error"]["code"], "invalid_body");
+  EXPECT_EQ(c.request("POST", "/v1/similar", "text", {{"Content-Type", "text/plain"}}).status, 415);
+}
+
 TEST_F(HttpServerTest, WritesAreForbiddenWithoutConfiguredKeys) {
   ServerConfig config;
   config.api_keys = {};

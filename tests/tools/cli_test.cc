@@ -47,7 +47,7 @@ class CliTest : public testing::Test {
 };
 
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const char* command : {"", "index", "search", "show", "stats"}) {
+  for (const char* command : {"", "index", "search", "show", "stats", "similar", "serve"}) {
     auto run = precedent(std::string(command) + " --help");
     EXPECT_EQ(run.exit_code, 0) << command;
     EXPECT_NE(run.out.find("Exit codes"), std::string::npos) << command;
@@ -96,6 +96,16 @@ TEST_F(CliTest, IndexSearchShowStatsOnTheCollection) {
   EXPECT_NE(show.out.find("GAMA"), std::string::npos);
   auto show_json = precedent("show --json la01-proyecto-gama");
   EXPECT_EQ(nlohmann::json::parse(show_json.out)["id"], "la01-proyecto-gama");
+
+  auto similar = precedent("similar af22-mutoshi-cobalt-pilot -k 3 --json");
+  ASSERT_EQ(similar.exit_code, 0) << similar.err;
+  EXPECT_EQ(nlohmann::json::parse(similar.out)["similar"].size(), 3u);
+  test_support::write_file(dir_ / "proposal.txt", "Mercury-free gold processing for artisanal miners' cooperatives.");
+  auto proposal = precedent("similar --text " + quoted(dir_ / "proposal.txt"));
+  ASSERT_EQ(proposal.exit_code, 0) << proposal.err;
+  EXPECT_NE(proposal.out.find("Duplication risk:"), std::string::npos);
+  EXPECT_EQ(precedent("similar no-such-record").exit_code, 4);
+  EXPECT_EQ(precedent("similar").exit_code, 2);
 
   auto stats = precedent("stats --json");
   ASSERT_EQ(stats.exit_code, 0);

@@ -51,6 +51,16 @@ struct StatsCommand {
 };
 int run_stats(const StatsCommand& command);
 
+struct SimilarCommand {
+  std::filesystem::path db;
+  std::string id;
+  std::string text_file;  // "-" for standard input
+  std::string language;
+  std::size_t k = 5;
+  bool json = false;
+};
+int run_similar(const SimilarCommand& command);
+
 struct ServeCommand {
   std::optional<std::filesystem::path> db;
   std::optional<std::string> host;

@@ -73,6 +73,19 @@ int main(int argc, char** argv) {
   add_db_option(stats_app, stats.db);
   stats_app->add_flag("--json", stats.json, "Print the counts as JSON");
 
+  tools::SimilarCommand similar;
+  auto* similar_app = app.add_subcommand(
+      "similar", "The past initiatives most similar to a record (ID) or to a proposal (--text FILE, - for stdin), "
+                 "with why, their lessons, and the duplication risk");
+  similar_app->footer(kExitCodes);
+  add_db_option(similar_app, similar.db);
+  auto* similar_id = similar_app->add_option("id", similar.id, "Record id");
+  auto* similar_text = similar_app->add_option("--text", similar.text_file, "Proposal text file, or - for standard input");
+  similar_id->excludes(similar_text);
+  similar_app->add_option("--lang", similar.language, "Language of the proposal (ISO 639-1); default: detected");
+  similar_app->add_option("-k", similar.k, "How many (1 to 50)")->default_val(5)->check(CLI::Range(1, 50));
+  similar_app->add_flag("--json", similar.json, "Print the same JSON object as the API");
+
   tools::ServeCommand serve;
   auto* serve_app = app.add_subcommand(
       "serve", "Serve the HTTP API (GET /v1/search, /v1/documents/{id}, ...; see /v1/openapi.json)");
@@ -101,5 +114,12 @@ int main(int argc, char** argv) {
   if (*show_app) return tools::run_show(show);
   if (*stats_app) return tools::run_stats(stats);
   if (*serve_app) return tools::run_serve(serve);
+  if (*similar_app) {
+    if (similar.id.empty() && similar.text_file.empty()) {
+      std::fprintf(stderr, "precedent similar: give a record id or --text FILE\n");
+      return tools::kExitUsage;
+    }
+    return tools::run_similar(similar);
+  }
   return tools::kExitUsage;
 }

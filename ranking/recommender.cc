@@ -1,0 +1,317 @@
+// Searcher::similar: the similar-initiatives recommender (formula in ranking/recommender.h).
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <set>
+
+#include "corpus/utf8.h"
+#include "indexer/document_builder.h"
+#include "indexer/language_detector.h"
+#include "indexer/schema.h"
+#include "indexer/text_normalizer.h"
+#include "ranking/searcher_internal.h"
+
+namespace ranking {
+namespace {
+
+using corpus::Error;
+using corpus::ErrorCode;
+namespace schema = indexer::schema;
+
+// What a seed (a record or a proposal) is about, for the metadata part of the score.
+struct Profile {
+  std::set<std::string> themes, countries, commodities, regions;
+  std::string type;
+  std::string language;
+};
+
+std::set<std::string> split_value(const std::string& value) {
+  std::set<std::string> out;
+  std::size_t begin = 0;
+  while (begin < value.size()) {
+    std::size_t end = value.find(schema::kValueSeparator, begin);
+    if (end == std::string::npos) end = value.size();
+    if (end > begin) out.insert(value.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return out;
+}
+
+Profile profile_of(const Xapian::Document& doc) {
+  Profile p;
+  p.themes = split_value(doc.get_value(schema::kThemesSlot));
+  p.countries = split_value(doc.get_value(schema::kCountriesSlot));
+  p.commodities = split_value(doc.get_value(schema::kCommoditiesSlot));
+  p.regions = split_value(doc.get_value(schema::kRegionsSlot));
+  p.type = doc.get_value(schema::kTypeSlot);
+  p.language = doc.get_value(schema::kLanguageSlot);
+  return p;
+}
+
+double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::size_t shared = 0;
+  for (const auto& x : a) shared += b.count(x);
+  return static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - shared);
+}
+
+std::vector<std::string> shared(const std::set<std::string>& a, const std::set<std::string>& b) {
+  std::vector<std::string> out;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+// Function words of the collection's languages (folded): they say nothing about what an
+// initiative did, so they never explain a similarity.
+constexpr const char* kStopWords[] = {
+    "the", "and", "for", "with", "from", "that", "this", "these", "those", "was", "were", "are", "has", "have",
+    "had", "been", "its", "their", "they", "which", "who", "what", "when", "where", "into", "than", "then",
+    "also", "but", "not", "all", "any", "some", "such", "more", "most", "other", "over", "under", "between",
+    "about", "after", "before", "through", "while", "would", "could", "should", "there", "here", "only",
+    "can", "will", "may", "must", "including", "include", "includes", "both", "each", "many", "much",
+    "los", "las", "del", "por", "para", "con", "una", "uno", "unos", "unas", "que", "como", "mas", "pero",
+    "sus", "entre", "sobre", "hacia", "desde", "hasta", "tras", "algo", "este", "esta", "estos", "estas",
+    "ese", "esa", "fue", "fueron", "era", "eran", "ser", "sin", "tambien", "cuando", "donde", "muy", "cada",
+    "des", "les", "une", "dans", "pour", "par", "avec", "sur", "qui", "que", "aux", "ces", "son", "ses",
+    "leur", "leurs", "est", "sont", "ont", "etait", "ete", "comme", "plus", "mais", "pas", "sans", "entre",
+    "vers", "chez", "aussi", "tout", "tous", "cette", "cet", "elle", "ils", "dont", "apres", "avant",
+    "dos", "das", "uma", "umas", "uns", "pelo", "pela", "pelos", "pelas", "nos", "nas", "num", "numa", "ao",
+    "aos", "com", "sem", "sob", "ate", "mais", "mas", "foi", "foram", "seu", "sua", "seus", "suas", "isso",
+    "esse", "essa", "este", "esta", "entre", "sobre", "tambem", "onde", "quando", "cada", "muito"};
+
+// Expansion terms are stems of words ("Z..."); metadata terms, titles' duplicates, numbers and
+// function words are noise.
+class StemDecider : public Xapian::ExpandDecider {
+ public:
+  StemDecider() {
+    static const std::set<std::string> stems = [] {
+      std::set<std::string> out;
+      for (const char* language : {"en", "es", "fr", "pt", ""}) {
+        Xapian::Stem stem = indexer::stemmer_for(language);
+        for (const char* word : kStopWords) out.insert("Z" + stem(word));
+      }
+      return out;
+    }();
+    stop_stems_ = &stems;
+  }
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 4 || term[0] != 'Z' || stop_stems_->contains(term)) return false;
+    unsigned char first = static_cast<unsigned char>(term[1]);
+    if (!((first >= 'a' && first <= 'z') || first >= 0x80)) return false;  // ZS title stems and the like
+    return !std::all_of(term.begin() + 1, term.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+
+ private:
+  const std::set<std::string>* stop_stems_;
+};
+
+// A display word for a stem: the document's shortest unstemmed word that starts like it (stems
+// may change a word's last letter: "mercury" -> "mercuri").
+std::string word_for_stem(const Xapian::Document& doc, const std::string& stem) {
+  std::string prefix = stem.size() > 4 ? stem.substr(0, stem.size() - 1) : stem;
+  std::string best;
+  auto it = doc.termlist_begin();
+  it.skip_to(prefix);
+  for (int looked = 0; it != doc.termlist_end() && looked < 20; ++it, ++looked) {
+    const std::string term = *it;
+    if (!term.starts_with(prefix)) break;
+    if (best.empty() || term.size() < best.size()) best = term;
+  }
+  return best.empty() ? stem : best;
+}
+
+}  // namespace
+
+corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request) {
+  auto started = std::chrono::steady_clock::now();
+  const SimilarityConfig& config = impl_->similarity;
+  if (request.k < 1 || request.k > kMaxSimilar) {
+    return Error{ErrorCode::invalid_argument, "must be between 1 and " + std::to_string(kMaxSimilar), "", 0, "k"};
+  }
+  bool by_id = !request.id.empty();
+  bool has_text = request.text.find_first_not_of(" \t\r\n") != std::string::npos;
+  if (by_id == has_text) {
+    return Error{ErrorCode::invalid_argument, by_id ? "give an id or a text, not both" : "give a record id or a non-empty text",
+                 "", 0, by_id ? "text" : "text"};
+  }
+  if (request.text.size() > config.max_text_bytes) {
+    return Error{ErrorCode::invalid_argument,
+                 "the text is " + std::to_string(request.text.size()) + " bytes; the limit is " +
+                     std::to_string(config.max_text_bytes), "", 0, "text"};
+  }
+  if (corpus::utf8::first_invalid(request.text)) return Error{ErrorCode::invalid_argument, "not valid UTF-8", "", 0, "text"};
+  auto filter = impl_->builder.build("", "", request.filters);  // validates the filters too
+  if (!filter) return filter.error();
+
+  try {
+    impl_->refresh();
+    Xapian::Database& db = impl_->db;
+    Xapian::Enquire enquire(db);
+    Xapian::RSet rset;
+    Profile seed;
+    Xapian::docid seed_docid = 0;
+    std::vector<Xapian::Query> proposal_terms;
+    std::vector<std::string> proposal_stems;
+    SimilarResponse response;
+
+    if (by_id) {
+      std::string term = schema::term(schema::kId, request.id);
+      auto posting = db.postlist_begin(term);
+      if (posting == db.postlist_end(term)) return Error{ErrorCode::not_found, "no record with id \"" + request.id + "\"", "", 0, "id"};
+      seed_docid = *posting;
+      seed = profile_of(db.get_document(seed_docid));
+      rset.add_document(seed_docid);
+      response.seed_id = request.id;
+    } else {
+      // A proposal is analysed like a record; its most telling stems find the first records,
+      // which become the relevance set (pseudo-relevance feedback).
+      corpus::Document proposal;
+      proposal.id = "proposal";
+      proposal.title = "proposal";
+      proposal.body = request.text;
+      proposal.language = request.language;
+      indexer::DocumentBuilder builder;
+      seed.language = builder.analysis_language(proposal);
+      proposal.language = seed.language;
+      Xapian::Document analysed = builder.build(proposal, indexer::SourceInfo{});
+      StemDecider decider;
+      std::vector<std::pair<double, std::string>> weighted;
+      double documents = std::max<double>(1, db.get_doccount());
+      for (auto it = analysed.termlist_begin(); it != analysed.termlist_end(); ++it) {
+        const std::string stem = *it;
+        if (!decider(stem) || stem == "Zproposal") continue;
+        Xapian::doccount df = db.get_termfreq(stem);
+        if (df == 0) continue;
+        weighted.emplace_back(it.get_wdf() * std::log(documents / df + 1), stem);
+      }
+      std::sort(weighted.rbegin(), weighted.rend());
+      if (weighted.size() > config.expansion_terms) weighted.resize(config.expansion_terms);
+      for (const auto& [weight, stem] : weighted) {
+        proposal_terms.emplace_back(stem);
+        proposal_stems.push_back(stem);
+      }
+      for (const auto& v : request.themes) seed.themes.insert(v);
+      for (auto v : request.countries) {
+        for (char& c : v) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        seed.countries.insert(v);
+        seed.regions.insert(indexer::region_of_country(v));
+      }
+      for (const auto& v : request.commodities) seed.commodities.insert(v);
+      seed.type = request.type;
+      if (!proposal_terms.empty()) {
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, proposal_terms.begin(), proposal_terms.end()));
+        Xapian::MSet first = enquire.get_mset(0, config.feedback_records);
+        for (auto it = first.begin(); it != first.end(); ++it) rset.add_document(*it);
+      }
+    }
+
+    // Expansion: the terms that best tell the relevance set from the rest.
+    std::vector<Xapian::Query> text_terms = proposal_terms;
+    std::map<std::string, double> term_weights;
+    if (!rset.empty()) {
+      StemDecider decider;
+      Xapian::ESet eset = enquire.get_eset(config.expansion_terms, rset, &decider);
+      for (auto it = eset.begin(); it != eset.end(); ++it) {
+        text_terms.emplace_back(*it);
+        term_weights[*it] = it.get_weight();
+      }
+    }
+    // The proposal's own words explain a match first, most telling first.
+    for (std::size_t i = 0; i < proposal_stems.size(); ++i)
+      term_weights[proposal_stems[i]] = 1000.0 - static_cast<double>(i);
+
+    // Candidates: the text query, and (at no text weight) every record sharing metadata.
+    std::vector<Xapian::Query> metadata_terms;
+    for (const auto& t : seed.themes) metadata_terms.emplace_back(schema::term(schema::kTheme, t));
+    for (const auto& c : seed.countries) {
+      std::string lower = c;
+      for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      metadata_terms.emplace_back(schema::term(schema::kCountry, lower));
+    }
+    for (const auto& c : seed.commodities) metadata_terms.emplace_back(schema::term(schema::kCommodity, c));
+    Xapian::Query text_query(Xapian::Query::OP_OR, text_terms.begin(), text_terms.end());
+    Xapian::Query candidates = text_query;
+    if (!metadata_terms.empty()) {
+      Xapian::Query metadata(Xapian::Query::OP_OR, metadata_terms.begin(), metadata_terms.end());
+      candidates = Xapian::Query(Xapian::Query::OP_OR, candidates, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, metadata, 0.0));
+    }
+    candidates = Xapian::Query(Xapian::Query::OP_FILTER, candidates, filter->query);
+    double seed_text_weight = 0;
+    if (by_id) {
+      // The seed's own text weight is the scale for the others, and tells near-duplicates.
+      Xapian::Enquire self(db);
+      self.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text_query, Xapian::Query(schema::term(schema::kId, request.id))));
+      Xapian::MSet own = self.get_mset(0, 1);
+      if (!own.empty()) seed_text_weight = own.begin().get_weight();
+      candidates = Xapian::Query(Xapian::Query::OP_AND_NOT, candidates, Xapian::Query(schema::term(schema::kId, request.id)));
+    }
+    enquire.set_query(candidates);
+    Xapian::MSet mset = enquire.get_mset(0, config.candidates);
+    double scale = seed_text_weight > 0 ? seed_text_weight : std::max(1e-9, mset.get_max_attained());
+
+    struct Scored {
+      Xapian::MSetIterator it;
+      double score;
+      double text;
+    };
+    std::vector<Scored> scored;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      double text = std::min(1.0, it.get_weight() / scale);
+      if (by_id && text >= config.near_duplicate) continue;  // the same initiative ingested twice
+      Profile other = profile_of(it.get_document());
+      bool same_region = shared(seed.countries, other.countries).empty() && !shared(seed.regions, other.regions).empty();
+      double score = config.text * text + config.themes * jaccard(seed.themes, other.themes) +
+                     config.countries * jaccard(seed.countries, other.countries) +
+                     config.commodities * jaccard(seed.commodities, other.commodities) +
+                     config.region * (same_region ? 1.0 : 0.0) +
+                     config.type * (!seed.type.empty() && seed.type == other.type ? 1.0 : 0.0);
+      scored.push_back({it, score, text});
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+    if (scored.size() > request.k) scored.resize(request.k);
+
+    for (const auto& candidate : scored) {
+      Xapian::Document doc = candidate.it.get_document();
+      auto stored = parse_stored(doc.get_data());
+      if (!stored) return stored.error();
+      const corpus::Document& record = stored->document;
+      Profile other = profile_of(doc);
+      SimilarHit hit;
+      hit.id = record.id;
+      hit.title = record.title;
+      hit.type = record.type;
+      hit.language = stored->language;
+      hit.countries = record.countries;
+      hit.start_year = record.start_year;
+      hit.end_year = record.end_year;
+      hit.outcome = record.outcome;
+      hit.failure_reasons = record.failure_reasons;
+      hit.lessons = record.lessons;
+      hit.score = std::round(std::min(1.0, candidate.score) * 1000) / 1000;
+      hit.why.themes = shared(seed.themes, other.themes);
+      hit.why.countries = shared(seed.countries, other.countries);
+      hit.why.commodities = shared(seed.commodities, other.commodities);
+      hit.why.same_type = !seed.type.empty() && seed.type == other.type;
+      std::vector<std::pair<double, std::string>> terms;
+      for (auto t = enquire.get_matching_terms_begin(candidate.it); t != enquire.get_matching_terms_end(candidate.it); ++t) {
+        auto w = term_weights.find(*t);
+        if (w != term_weights.end() && (*t).size() > 1) terms.emplace_back(w->second, (*t).substr(1));
+      }
+      std::sort(terms.rbegin(), terms.rend());
+      for (std::size_t i = 0; i < terms.size() && hit.why.terms.size() < 5; ++i) {
+        std::string word = word_for_stem(doc, terms[i].second);
+        if (std::find(hit.why.terms.begin(), hit.why.terms.end(), word) == hit.why.terms.end()) hit.why.terms.push_back(word);
+      }
+      response.similar.push_back(std::move(hit));
+    }
+    std::string language = seed.language;
+    response.risk = risk_report(response.similar, language);
+    response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return response;
+  } catch (const Xapian::Error& e) {
+    return Error{ErrorCode::index, "reading the index failed: " + e.get_msg(), "", 0, ""};
+  }
+}
+
+}  // namespace ranking

@@ -1,0 +1,100 @@
+#pragma once
+// The similar-initiatives recommender and the duplication-risk report: request and result structs
+// and the one config struct of weights. Searcher::similar() implements it (recommender.cc).
+//
+// Scoring (one formula, in recommender.cc): candidates come from Xapian relevance feedback (the
+// seed record, or the records a proposal text finds first, as the relevance set; the expansion
+// set's terms as the query) together with every record sharing a theme, country or commodity;
+// each candidate scores
+//   text * text_similarity + themes * jaccard(themes) + countries * jaccard(countries)
+//   + commodities * jaccard(commodities) + region * shares_region + type * same_type,
+// where text_similarity is the candidate's feedback weight over the best candidate's.
+// Plain value types.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corpus/document.h"
+#include "ranking/search_types.h"
+
+namespace ranking {
+
+struct SimilarityConfig {
+  double text = 0.55;          // weight of the relevance-feedback text similarity
+  double themes = 0.2;         // weight of shared themes (Jaccard)
+  double countries = 0.1;      // weight of shared countries (Jaccard)
+  double commodities = 0.05;   // weight of shared commodities (Jaccard)
+  double region = 0.05;        // weight of sharing a region when no country is shared
+  double type = 0.05;          // weight of the same document type
+  unsigned expansion_terms = 40;     // terms taken from the expansion set
+  unsigned feedback_records = 3;     // records a proposal's first search gives as its relevance set
+  unsigned candidates = 200;         // candidates scored
+  double near_duplicate = 0.92;      // text similarity to the seed at which a record is the same one
+  std::size_t max_text_bytes = 64 * 1024;  // longest proposal accepted
+};
+
+struct SimilarRequest {
+  std::string id;        // similar to this record; or
+  std::string text;      // similar to this proposal text (not in the index)
+  std::string language;  // of the text; "" to detect
+  // What the proposal is about, when known: counts like a seed record's metadata.
+  std::vector<std::string> themes, countries, commodities;
+  std::string type;
+  Filters filters;
+  std::size_t k = 5;
+};
+
+inline constexpr std::size_t kMaxSimilar = 50;
+
+struct SimilarWhy {
+  std::vector<std::string> themes, countries, commodities;
+  bool same_type = false;
+  std::vector<std::string> terms;  // words the two share that weighed most
+};
+
+struct SimilarHit {
+  std::string id;
+  std::string title;
+  std::string type;
+  std::string language;
+  std::vector<std::string> countries;
+  std::optional<int> start_year, end_year;
+  std::string outcome;
+  std::vector<std::string> failure_reasons;
+  std::vector<corpus::Lesson> lessons;
+  double score = 0;  // 0..1
+  SimilarWhy why;
+};
+
+struct ReasonCount {
+  std::string reason;
+  std::size_t count = 0;
+  double weight = 0;  // sum of the similarity scores of the records giving it
+};
+
+// The rule (documented in recommender.cc, tested): the similarity-weighted share of
+// discontinued records among the k nearest.
+struct RiskReport {
+  std::string level;  // "high", "medium" or "low"
+  std::size_t discontinued = 0;
+  std::size_t of = 0;
+  double weighted_share = 0;
+  std::vector<ReasonCount> reasons;  // most weighty first
+  std::vector<std::string> worked;   // "worked" lessons of the nearest records, nearest first
+  std::string language;              // of the summary
+  std::string summary;               // plain language, for pasting into a proposal
+};
+
+struct SimilarResponse {
+  std::string seed_id;  // empty for a proposal text
+  std::vector<SimilarHit> similar;
+  RiskReport risk;
+  double took_ms = 0;
+};
+
+// The risk report over hits (nearest first), in `language` (en, es, fr or pt; others get en).
+RiskReport risk_report(const std::vector<SimilarHit>& hits, const std::string& language);
+
+}  // namespace ranking

@@ -1,0 +1,35 @@
+#pragma once
+// The inside of Searcher, shared by the .cc files that implement its calls (searcher.cc,
+// recommender.cc). Included only by those files: it brings in Xapian.
+
+#include <filesystem>
+#include <string>
+
+#include <xapian.h>
+
+#include "corpus/result.h"
+#include "indexer/stemmer.h"
+#include "ranking/query_builder.h"
+#include "ranking/recommender.h"
+#include "ranking/searcher.h"
+
+namespace ranking {
+
+struct Searcher::Impl {
+  SimilarityConfig similarity;
+  std::filesystem::path dir;
+  Xapian::Database db;
+  QueryBuilder builder;
+  indexer::StemmerCache stemmers;
+
+  void refresh() {
+    // Picks up commits made since the last call, by this process or another.
+    if (db.reopen()) builder.set_database(db);
+  }
+
+};
+
+// A stored record (the JSON the indexer wrote into the document data).
+corpus::Result<StoredRecord> parse_stored(const std::string& data);
+
+}  // namespace ranking

@@ -1,0 +1,76 @@
+// `precedent similar ID | --text FILE|-`: the nearest past initiatives and the duplication risk.
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "ranking/response_json.h"
+#include "ranking/searcher.h"
+#include "tools/precedent/commands.h"
+#include "tools/precedent/terminal.h"
+
+namespace tools {
+
+int run_similar(const SimilarCommand& command) {
+  ranking::SimilarRequest request;
+  request.id = command.id;
+  request.language = command.language;
+  request.k = command.k;
+  if (!command.text_file.empty()) {
+    std::stringstream text;
+    if (command.text_file == "-") {
+      text << std::cin.rdbuf();
+    } else {
+      std::ifstream in(command.text_file);
+      if (!in) {
+        std::fprintf(stderr, "precedent similar: %s: cannot read\n", command.text_file.c_str());
+        return kExitInputErrors;
+      }
+      text << in.rdbuf();
+    }
+    request.text = text.str();
+  }
+  auto searcher = ranking::Searcher::open(command.db);
+  if (!searcher) {
+    std::fprintf(stderr, "precedent similar: %s\n", searcher.error().to_string().c_str());
+    return kExitIndexError;
+  }
+  auto response = searcher->similar(request);
+  if (!response) {
+    const auto& e = response.error();
+    std::fprintf(stderr, "precedent similar: %s%s\n", e.field.empty() ? "" : (e.field + ": ").c_str(), e.message.c_str());
+    if (e.code == corpus::ErrorCode::not_found) return kExitNotFound;
+    return e.code == corpus::ErrorCode::index || e.code == corpus::ErrorCode::io ? kExitIndexError : kExitInputErrors;
+  }
+  if (command.json) {
+    std::printf("%s\n", ranking::to_json(*response).dump(2).c_str());
+    return kExitOk;
+  }
+  bool styled = is_terminal(stdout);
+  for (std::size_t i = 0; i < response->similar.size(); ++i) {
+    const auto& hit = response->similar[i];
+    std::printf("%s%2zu. %s\n", i ? "\n" : "", i + 1, bold(truncate_text(hit.title, 100), styled).c_str());
+    std::string facts = hit.id;
+    for (const auto& part : {hit.language, hit.type, hit.outcome}) if (!part.empty()) facts += " · " + part;
+    std::printf("    %s  %s\n", dim(facts, styled).c_str(), dim(std::to_string(static_cast<int>(hit.score * 100)) + "%", styled).c_str());
+    std::string why;
+    auto add = [&](const char* label, const std::vector<std::string>& values) {
+      if (values.empty()) return;
+      std::string joined;
+      for (const auto& v : values) joined += (joined.empty() ? "" : ", ") + v;
+      why += (why.empty() ? "" : "; ") + std::string(label) + joined;
+    };
+    add("themes: ", hit.why.themes);
+    add("countries: ", hit.why.countries);
+    add("commodities: ", hit.why.commodities);
+    add("words: ", hit.why.terms);
+    if (!why.empty()) std::printf("    why: %s\n", why.c_str());
+    for (const auto& reason : hit.failure_reasons) std::printf("    failure reason: %s\n", reason.c_str());
+    for (const auto& lesson : hit.lessons) std::printf("    [%s] %s\n", lesson.kind.c_str(), truncate_text(lesson.text, 160).c_str());
+  }
+  std::printf("\n%s %s\n", bold("Duplication risk: " + response->risk.level + ".", styled).c_str(), response->risk.summary.c_str());
+  return kExitOk;
+}
+
+}  // namespace tools
