@@ -278,14 +278,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
       const corpus::Document& record = stored->document;
       Profile other = profile_of(doc);
       SimilarHit hit;
-      hit.id = record.id;
-      hit.title = record.title;
-      hit.type = record.type;
-      hit.language = stored->language;
-      hit.countries = record.countries;
-      hit.start_year = record.start_year;
-      hit.end_year = record.end_year;
-      hit.outcome = record.outcome;
+      static_cast<RecordSummary&>(hit) = summary_of(*stored);
       hit.failure_reasons = record.failure_reasons;
       hit.lessons = record.lessons;
       hit.score = std::round(std::min(1.0, candidate.score) * 1000) / 1000;

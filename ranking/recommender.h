@@ -54,14 +54,7 @@ struct SimilarWhy {
   std::vector<std::string> terms;  // words the two share that weighed most
 };
 
-struct SimilarHit {
-  std::string id;
-  std::string title;
-  std::string type;
-  std::string language;
-  std::vector<std::string> countries;
-  std::optional<int> start_year, end_year;
-  std::string outcome;
+struct SimilarHit : RecordSummary {
   std::vector<std::string> failure_reasons;
   std::vector<corpus::Lesson> lessons;
   double score = 0;  // 0..1

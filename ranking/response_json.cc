@@ -5,22 +5,30 @@ namespace ranking {
 using nlohmann::json;
 
 namespace {
+
 json optional_year(const std::optional<int>& year) { return year ? json(*year) : json(nullptr); }
+json optional_string(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
+
+json summary_json(const RecordSummary& record) {
+  return {{"id", record.id},
+          {"title", record.title},
+          {"type", optional_string(record.type)},
+          {"language", optional_string(record.language)},
+          {"countries", record.countries},
+          {"start_year", optional_year(record.start_year)},
+          {"end_year", optional_year(record.end_year)},
+          {"outcome", optional_string(record.outcome)}};
+}
+
 }  // namespace
 
 json to_json(const SearchResponse& response) {
   json hits = json::array();
   for (const auto& hit : response.hits) {
-    hits.push_back({{"id", hit.id},
-                    {"title", hit.title},
-                    {"type", hit.type.empty() ? json(nullptr) : json(hit.type)},
-                    {"language", hit.language.empty() ? json(nullptr) : json(hit.language)},
-                    {"countries", hit.countries},
-                    {"start_year", optional_year(hit.start_year)},
-                    {"end_year", optional_year(hit.end_year)},
-                    {"outcome", hit.outcome.empty() ? json(nullptr) : json(hit.outcome)},
-                    {"score", hit.score},
-                    {"snippet", hit.snippet}});
+    json item = summary_json(hit);
+    item["score"] = hit.score;
+    item["snippet"] = hit.snippet;
+    hits.push_back(std::move(item));
   }
   json facets = json::object();
   for (const auto& [field, counts] : response.facets) {
@@ -50,22 +58,16 @@ json to_json(const SimilarResponse& response) {
   for (const auto& hit : response.similar) {
     json lessons = json::array();
     for (const auto& lesson : hit.lessons) lessons.push_back({{"kind", lesson.kind}, {"text", lesson.text}});
-    similar.push_back({{"id", hit.id},
-                       {"title", hit.title},
-                       {"type", hit.type.empty() ? json(nullptr) : json(hit.type)},
-                       {"language", hit.language.empty() ? json(nullptr) : json(hit.language)},
-                       {"countries", hit.countries},
-                       {"start_year", optional_year(hit.start_year)},
-                       {"end_year", optional_year(hit.end_year)},
-                       {"outcome", hit.outcome.empty() ? json(nullptr) : json(hit.outcome)},
-                       {"failure_reasons", hit.failure_reasons},
-                       {"score", hit.score},
-                       {"why", {{"themes", hit.why.themes},
-                                {"countries", hit.why.countries},
-                                {"commodities", hit.why.commodities},
-                                {"same_type", hit.why.same_type},
-                                {"terms", hit.why.terms}}},
-                       {"lessons", std::move(lessons)}});
+    json item = summary_json(hit);
+    item["failure_reasons"] = hit.failure_reasons;
+    item["score"] = hit.score;
+    item["why"] = {{"themes", hit.why.themes},
+                   {"countries", hit.why.countries},
+                   {"commodities", hit.why.commodities},
+                   {"same_type", hit.why.same_type},
+                   {"terms", hit.why.terms}};
+    item["lessons"] = std::move(lessons);
+    similar.push_back(std::move(item));
   }
   json reasons = json::array();
   for (const auto& reason : response.risk.reasons)

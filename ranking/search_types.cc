@@ -23,6 +23,12 @@ const std::vector<FilterField>& filter_fields() {
   return fields;
 }
 
+RecordSummary summary_of(const StoredRecord& stored) {
+  const corpus::Document& record = stored.document;
+  return RecordSummary{record.id,        record.title,      record.type,     stored.language,
+                       record.countries, record.start_year, record.end_year, record.outcome};
+}
+
 const std::vector<FacetField>& facet_fields() {
   namespace schema = indexer::schema;
   static const std::vector<FacetField> fields = {

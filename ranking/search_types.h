@@ -34,15 +34,19 @@ struct SearchRequest {
   SortOrder sort = SortOrder::relevance;
 };
 
-struct Hit {
+// What every result list shows of a record.
+struct RecordSummary {
   std::string id;
   std::string title;
   std::string type;
-  std::string language;
+  std::string language;  // the language it was analysed in
   std::vector<std::string> countries;
   std::optional<int> start_year;
   std::optional<int> end_year;
   std::string outcome;
+};
+
+struct Hit : RecordSummary {
   double score = 0;     // 0..1, relative to the best hit
   std::string snippet;  // HTML-escaped, matched words in <mark>
 };
@@ -88,6 +92,8 @@ struct StoredRecord {
   std::string language;         // language it was analysed in ("" if none)
   bool language_detected = false;
 };
+
+RecordSummary summary_of(const StoredRecord& record);
 
 struct IndexStats {
   std::uint64_t documents = 0;

@@ -173,14 +173,7 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
       if (!stored) return stored.error();
       const corpus::Document& record = stored->document;
       Hit hit;
-      hit.id = record.id;
-      hit.title = record.title;
-      hit.type = record.type;
-      hit.language = stored->language;
-      hit.countries = record.countries;
-      hit.start_year = record.start_year;
-      hit.end_year = record.end_year;
-      hit.outcome = record.outcome;
+      static_cast<RecordSummary&>(hit) = summary_of(*stored);
       hit.score = it.get_percent() / 100.0;
       std::string text = record.summary;
       for (const auto& lesson : record.lessons) text += "\n" + lesson.text;
