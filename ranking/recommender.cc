@@ -230,7 +230,8 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
       metadata_terms.emplace_back(schema::term(schema::kCountry, lower));
     }
     for (const auto& c : seed.commodities) metadata_terms.emplace_back(schema::term(schema::kCommodity, c));
-    Xapian::Query text_query(Xapian::Query::OP_OR, text_terms.begin(), text_terms.end());
+    // OP_ELITE_SET keeps the most telling of the terms, bounding the cost of long proposals.
+    Xapian::Query text_query(Xapian::Query::OP_ELITE_SET, text_terms.begin(), text_terms.end(), config.elite_terms);
     Xapian::Query candidates = text_query;
     if (!metadata_terms.empty()) {
       Xapian::Query metadata(Xapian::Query::OP_OR, metadata_terms.begin(), metadata_terms.end());

@@ -29,6 +29,7 @@ struct SimilarityConfig {
   double region = 0.05;        // weight of sharing a region when no country is shared
   double type = 0.05;          // weight of the same document type
   unsigned expansion_terms = 40;     // terms taken from the expansion set
+  unsigned elite_terms = 30;         // of the seed's and expansion terms, how many the candidate query uses
   unsigned feedback_records = 3;     // records a proposal's first search gives as its relevance set
   unsigned candidates = 200;         // candidates scored
   double near_duplicate = 0.92;      // text similarity to the seed at which a record is the same one

@@ -1,4 +1,5 @@
-// search_bench: the in-process floor for the HTTP benchmark. Builds a fixed, seeded mix of
+// search_bench: the in-process floor for the HTTP benchmark, and (--similar N) the latency of
+// similar-by-id and similar-by-proposal (300 words of a record's text, the record left out). Builds a fixed, seeded mix of
 // queries from the index's own vocabulary (single words, 2 to 4 words, AND, phrases, rare words,
 // filtered and faceted queries), runs them through ranking::Searcher on 1..N threads, and prints
 // queries/s and p50/p99 by query type. --urls-out writes the same mix as /v1/search URLs for wrk.
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <thread>
 
 #include <CLI/CLI.hpp>
@@ -102,6 +104,47 @@ std::vector<Query> build_mix(const std::filesystem::path& db_path, std::size_t p
   return mix;
 }
 
+// Times Searcher::similar on `count` seeded records by id, and on 300-word proposals made of
+// other records' bodies (their own record excluded by a filter would change the task, so the
+// proposal's source record simply competes like any other).
+int similar_bench(const std::filesystem::path& db_path, std::size_t count, std::uint64_t seed) {
+  Xapian::Database db(db_path.string());
+  auto searcher = ranking::Searcher::open(db_path);
+  if (!searcher) {
+    std::fprintf(stderr, "search_bench: %s\n", searcher.error().to_string().c_str());
+    return 1;
+  }
+  std::mt19937_64 rng(seed);
+  std::vector<double> by_id, by_text;
+  for (std::size_t i = 0; i < count; ++i) {
+    Xapian::Document doc = db.get_document(1 + static_cast<Xapian::docid>(pick(rng, db.get_lastdocid())));
+    auto data = nlohmann::json::parse(doc.get_data());
+    ranking::SimilarRequest request;
+    request.id = data["record"]["id"];
+    auto begin = std::chrono::steady_clock::now();
+    auto response = searcher->similar(request);
+    by_id.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
+    if (!response) return 1;
+    std::istringstream body(data["record"].value("body", std::string()));
+    std::string word, text;
+    for (int words = 0; words < 300 && body >> word; ++words) text += word + " ";
+    ranking::SimilarRequest proposal;
+    proposal.text = text;
+    begin = std::chrono::steady_clock::now();
+    response = searcher->similar(proposal);
+    by_text.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
+    if (!response) return 1;
+  }
+  auto at = [](std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    return v[static_cast<std::size_t>(p * (v.size() - 1) + 0.5)];
+  };
+  std::printf("similar by id:       p50 %.2f ms, p99 %.2f ms (%zu seeds)\n", at(by_id, 0.5), at(by_id, 0.99), by_id.size());
+  std::printf("similar by proposal: p50 %.2f ms, p99 %.2f ms (%zu texts of up to 300 words)\n", at(by_text, 0.5),
+              at(by_text, 0.99), by_text.size());
+  return 0;
+}
+
 struct Timing {
   std::vector<double> ms;
   double seconds = 0;
@@ -132,7 +175,10 @@ int main(int argc, char** argv) {
   app.add_option("--rounds", rounds, "Times each thread runs the whole mix")->default_val(3);
   app.add_option("--lang", language, "Query language for every query (default: detected, as users send)");
   app.add_option("--urls-out", urls_out, "Write the mix as /v1/search URLs, one per line, for wrk");
+  std::size_t similar = 0;
+  app.add_option("--similar", similar, "Instead of searches, time similar-by-id and by-proposal on this many seeds");
   CLI11_PARSE(app, argc, argv);
+  if (similar > 0) return similar_bench(db, similar, seed);
 
   std::vector<Query> mix;
   try {
