@@ -175,10 +175,14 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
       Hit hit;
       static_cast<RecordSummary&>(hit) = summary_of(*stored);
       hit.score = it.get_percent() / 100.0;
+      // The summary and lessons say what a record is about; the body is scanned only when
+      // they hold none of the query's words (it is most of the text, and of the time).
       std::string text = record.summary;
       for (const auto& lesson : record.lessons) text += "\n" + lesson.text;
-      text += "\n" + record.body;
       hit.snippet = make_snippet(text, std::ref(matcher));
+      if (hit.snippet.find("<mark>") == std::string::npos && !record.body.empty()) {
+        hit.snippet = make_snippet(text + "\n" + record.body, std::ref(matcher));
+      }
       response.hits.push_back(std::move(hit));
     }
     if (!facets->empty()) response.facets = spy.counts(kMaxFacetValues);
