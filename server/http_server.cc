@@ -199,8 +199,12 @@ class Session : public std::enable_shared_from_this<Session> {
 
 struct HttpServer::Impl {
   explicit Impl(Service& service, LogSink log)
-      : shared{service, std::move(log), {0}, {false}, {}}, acceptor(ioc), signals(ioc, SIGINT, SIGTERM), grace(ioc) {
-    shared.drained = [this] { net::post(ioc, [this] { grace.cancel(); }); };
+      : shared{service, std::move(log), {0}, {false}, {}},
+        control(net::make_strand(ioc)),
+        acceptor(control),
+        signals(control, SIGINT, SIGTERM),
+        grace(control) {
+    shared.drained = [this] { net::post(control, [this] { grace.cancel(); }); };
   }
 
   void accept() {
@@ -226,7 +230,7 @@ struct HttpServer::Impl {
   }
 
   void begin_shutdown() {
-    net::post(ioc, [this] {
+    net::post(control, [this] {
       if (shared.draining.exchange(true)) return;
       beast::error_code ec;
       acceptor.close(ec);
@@ -246,6 +250,9 @@ struct HttpServer::Impl {
 
   Shared shared;
   net::io_context ioc;
+  // The acceptor, the signals, the grace timer and shutdown run on this strand: they are not
+  // thread-safe, and accept handlers, shutdown and the last session's end may otherwise race.
+  net::strand<net::io_context::executor_type> control;
   tcp::acceptor acceptor;
   net::signal_set signals;
   net::steady_timer grace;
