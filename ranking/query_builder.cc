@@ -23,6 +23,9 @@ using corpus::ErrorCode;
 // language with rarer stems must not outrank the query's own language.
 constexpr double kOtherLanguageWeight = 0.5;
 
+// Xapian's query operators, which folding must leave upper case.
+const std::set<std::string, std::less<>> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+
 // Wildcards ("merc*") expand to at most this many terms, the most frequent first.
 constexpr Xapian::termcount kMaxWildcardTerms = 100;
 
@@ -106,7 +109,6 @@ std::string unstemmed(std::string word) {
 // Excluded words (-word, NOT word) are made unstemmed, so that an exclusion holds in every
 // language the query is analysed in, not only in those whose stem of it the record shares.
 std::string fold_query(const std::string& text) {
-  static const std::set<std::string, std::less<>> operators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
   std::string out;
   std::size_t pos = 0;
   bool after_not = false;
@@ -114,7 +116,7 @@ std::string fold_query(const std::string& text) {
     std::size_t space = text.find_first_of(" \t\r\n", pos);
     if (space == std::string::npos) space = text.size();
     std::string token = text.substr(pos, space - pos);
-    if (operators.contains(token)) {
+    if (kOperators.contains(token)) {
       out += token;
       after_not = token == "NOT";
     } else {
@@ -173,7 +175,6 @@ void QueryBuilder::set_database(const Xapian::Database& db) {
 
 std::optional<std::string> QueryBuilder::spelling_correction(const std::string& text) {
   if (!impl_->has_db || text.size() > kMaxQueryBytes || corpus::utf8::first_invalid(text)) return std::nullopt;
-  static const std::set<std::string, std::less<>> operators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
   std::string out;
   bool changed = false;
   try {
@@ -187,7 +188,7 @@ std::optional<std::string> QueryBuilder::spelling_correction(const std::string& 
       std::size_t begin = token.find_first_not_of("-+\"(");
       std::size_t end = token.find_last_not_of("\")*");
       bool is_word = begin != std::string::npos && end != std::string::npos && begin <= end &&
-                     token.find(':') == std::string::npos && !operators.contains(text.substr(pos, space - pos));
+                     token.find(':') == std::string::npos && !kOperators.contains(text.substr(pos, space - pos));
       if (is_word) {
         std::string word = token.substr(begin, end - begin + 1);
         // A word the index holds needs no correction, and looking one up is the costly part.
@@ -198,7 +199,7 @@ std::optional<std::string> QueryBuilder::spelling_correction(const std::string& 
             changed = true;
           }
         }
-      } else if (operators.contains(text.substr(pos, space - pos))) {
+      } else if (kOperators.contains(text.substr(pos, space - pos))) {
         token = text.substr(pos, space - pos);
       }
       out += (out.empty() ? "" : " ") + token;

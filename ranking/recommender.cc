@@ -254,7 +254,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
     struct Scored {
       Xapian::MSetIterator it;
       double score;
-      double text;
+      Profile profile;
     };
     std::vector<Scored> scored;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -267,7 +267,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
                      config.commodities * jaccard(seed.commodities, other.commodities) +
                      config.region * (same_region ? 1.0 : 0.0) +
                      config.type * (!seed.type.empty() && seed.type == other.type ? 1.0 : 0.0);
-      scored.push_back({it, score, text});
+      scored.push_back({it, score, std::move(other)});
     }
     std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
     if (scored.size() > request.k) scored.resize(request.k);
@@ -277,7 +277,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
       auto stored = parse_stored(doc.get_data());
       if (!stored) return stored.error();
       const corpus::Document& record = stored->document;
-      Profile other = profile_of(doc);
+      const Profile& other = candidate.profile;
       SimilarHit hit;
       static_cast<RecordSummary&>(hit) = summary_of(*stored);
       hit.failure_reasons = record.failure_reasons;

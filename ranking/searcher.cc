@@ -262,7 +262,7 @@ corpus::Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request)
   }
 }
 
-corpus::Result<IndexStats> Searcher::stats() {
+corpus::Result<IndexStats> Searcher::stats(bool with_counts) {
   try {
     impl_->refresh();
     IndexStats out;
@@ -270,6 +270,7 @@ corpus::Result<IndexStats> Searcher::stats() {
     out.revision = impl_->db.get_revision();
     out.size_bytes = folder_size(impl_->dir);
     for (const auto& field : filter_fields()) {
+      if (!with_counts) break;
       if (field.name == "lang" || field.name == "organisation" || field.name == "donor") continue;
       auto& counts = out.counts[std::string(field.name)];
       std::string prefix(field.prefix);

@@ -27,7 +27,9 @@ class Searcher {
   // The stored record with this id; a not_found Error when there is none.
   corpus::Result<StoredRecord> document(const std::string& id);
 
-  corpus::Result<IndexStats> stats();
+  // Records, revision and size; with `with_counts`, also the counts by field (a walk over the
+  // filter terms, which health checks and metrics do not need).
+  corpus::Result<IndexStats> stats(bool with_counts = true);
 
   // The records most similar to a record or a proposal text, with why, and the duplication-risk
   // report over them (ranking/recommender.h).

@@ -330,7 +330,7 @@ HttpResponse handle_openapi(const HttpRequest&, const RouteMatch&, Service&) {
 HttpResponse handle_healthz(const HttpRequest&, const RouteMatch&, Service& service) {
   auto reader = searcher(service);
   if (!reader) return error_response(ApiError::index_unavailable, "the index cannot be opened");
-  auto stats = (*reader)->stats();
+  auto stats = (*reader)->stats(/*with_counts=*/false);
   if (!stats) return error_response(ApiError::index_unavailable, "the index cannot be read");
   return json_response({{"status", "ok"}, {"documents", stats->documents}, {"revision", stats->revision}});
 }
@@ -338,7 +338,7 @@ HttpResponse handle_healthz(const HttpRequest&, const RouteMatch&, Service& serv
 HttpResponse handle_metrics(const HttpRequest&, const RouteMatch&, Service& service) {
   std::uint64_t documents = 0, revision = 0;
   if (auto reader = searcher(service)) {
-    if (auto stats = (*reader)->stats()) {
+    if (auto stats = (*reader)->stats(/*with_counts=*/false)) {
       documents = stats->documents;
       revision = stats->revision;
     }

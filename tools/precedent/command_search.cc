@@ -26,18 +26,6 @@ std::string years(const ranking::Hit& hit) {
   return from + "–" + std::to_string(*hit.end_year);
 }
 
-int exit_code_for(const corpus::Error& error) {
-  switch (error.code) {
-    case corpus::ErrorCode::not_found:
-    case corpus::ErrorCode::index:
-    case corpus::ErrorCode::busy:
-    case corpus::ErrorCode::io:
-      return kExitIndexError;
-    default:
-      return kExitInputErrors;
-  }
-}
-
 }  // namespace
 
 int run_search(const SearchCommand& command) {

@@ -28,7 +28,7 @@ int run_show(const ShowCommand& command) {
   auto record = searcher->document(command.id);
   if (!record) {
     std::fprintf(stderr, "precedent show: %s\n", record.error().message.c_str());
-    return record.error().code == corpus::ErrorCode::not_found ? kExitNotFound : kExitIndexError;
+    return exit_code_for(record.error());
   }
   if (command.json) {
     std::printf("%s\n", ranking::to_json(*record).dump(2).c_str());

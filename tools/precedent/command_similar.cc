@@ -40,8 +40,7 @@ int run_similar(const SimilarCommand& command) {
   if (!response) {
     const auto& e = response.error();
     std::fprintf(stderr, "precedent similar: %s%s\n", e.field.empty() ? "" : (e.field + ": ").c_str(), e.message.c_str());
-    if (e.code == corpus::ErrorCode::not_found) return kExitNotFound;
-    return e.code == corpus::ErrorCode::index || e.code == corpus::ErrorCode::io ? kExitIndexError : kExitInputErrors;
+    return exit_code_for(e);
   }
   if (command.json) {
     std::printf("%s\n", ranking::to_json(*response).dump(2).c_str());

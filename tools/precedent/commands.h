@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "corpus/result.h"
+
 namespace tools {
 
 enum ExitCode : int {
@@ -16,6 +18,18 @@ enum ExitCode : int {
   kExitIndexError = 3,   // the index is missing, locked, corrupt or could not be written
   kExitNotFound = 4,     // no record with that id
 };
+
+// The exit code for an error the index or a request returned: a missing record is 4, a
+// problem with the index 3, anything about the input 1.
+inline int exit_code_for(const corpus::Error& error) {
+  switch (error.code) {
+    case corpus::ErrorCode::not_found: return kExitNotFound;
+    case corpus::ErrorCode::index:
+    case corpus::ErrorCode::busy:
+    case corpus::ErrorCode::io: return kExitIndexError;
+    default: return kExitInputErrors;
+  }
+}
 
 struct IndexCommand {
   std::filesystem::path db;
