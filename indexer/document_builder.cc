@@ -41,10 +41,11 @@ std::string DocumentBuilder::analysis_language(const corpus::Document& document)
   return detect_language(sample);
 }
 
-Xapian::Document DocumentBuilder::build(const corpus::Document& document, const SourceInfo& source,
-                                        std::map<std::string, Xapian::termcount>* spelling) {
+BuiltRecord DocumentBuilder::build(const corpus::Document& document, const SourceInfo& source,
+                                   std::map<std::string, Xapian::termcount>* spelling) {
   std::string language = analysis_language(document);
-  Xapian::Document out;
+  BuiltRecord built;
+  Xapian::Document& out = built.record;
   terms_.set_document(out);
   terms_.set_stemmer(stemmers_.get(language));
 
@@ -76,10 +77,14 @@ Xapian::Document DocumentBuilder::build(const corpus::Document& document, const 
     }
   }
 
+  // The filter terms, which the record's lessons carry too.
+  std::vector<std::string> filter_terms;
   auto boolean = [&](std::string_view prefix, const std::string& value) {
-    if (!value.empty()) out.add_boolean_term(schema::term(prefix, value));
+    if (value.empty()) return;
+    out.add_boolean_term(schema::term(prefix, value));
+    filter_terms.push_back(schema::term(prefix, value));
   };
-  boolean(schema::kId, document.id);
+  out.add_boolean_term(schema::term(schema::kId, document.id));
   boolean(schema::kLanguage, language);
   boolean(schema::kType, document.type);
   boolean(schema::kOutcome, document.outcome);
@@ -96,7 +101,7 @@ Xapian::Document DocumentBuilder::build(const corpus::Document& document, const 
   // Organisation filters match the whole folded name; Xapian terms are bounded in length.
   for (const auto& name : document.organisations) boolean(schema::kOrganisation, fold(name).substr(0, 200));
   for (const auto& name : document.donors) boolean(schema::kDonor, fold(name).substr(0, 200));
-  if (!source.path.empty()) boolean(schema::kSource, schema::source_term(source.path).substr(schema::kSource.size()));
+  if (!source.path.empty()) out.add_boolean_term(schema::source_term(source.path));
 
   if (document.start_year) {
     out.add_value(schema::kStartYearSlot, Xapian::sortable_serialise(*document.start_year));
@@ -125,7 +130,22 @@ Xapian::Document DocumentBuilder::build(const corpus::Document& document, const 
   out.add_value(schema::kCommoditiesSlot, joined(document.commodities));
   out.add_value(schema::kFailureReasonsSlot, joined(document.failure_reasons));
   out.set_data(stored_data(document, source, language, document.language.empty() && !language.empty()));
-  return out;
+
+  for (std::size_t i = 0; i < document.lessons.size(); ++i) {
+    const corpus::Lesson& lesson = document.lessons[i];
+    Xapian::Document unit;
+    terms_.set_document(unit);
+    terms_.index_text(fold(lesson.text), 1, std::string(schema::kLesson));
+    unit.add_boolean_term(schema::lesson_term(schema::term(schema::kId, document.id)));
+    unit.add_boolean_term(schema::lesson_term(schema::term(schema::kLessonKind, lesson.kind)));
+    for (const auto& term : filter_terms) unit.add_boolean_term(schema::lesson_term(term));
+    // The record's values make year filters, sorting and facets work on lessons as on records.
+    for (auto it = out.values_begin(); it != out.values_end(); ++it) unit.add_value(it.get_valueno(), *it);
+    unit.add_value(schema::kParentSlot, document.id);
+    unit.set_data(nlohmann::json{{"lesson_of", document.id}, {"index", i}}.dump());
+    built.lessons.push_back(std::move(unit));
+  }
+  return built;
 }
 
 std::string stored_data(const corpus::Document& document, const SourceInfo& source,

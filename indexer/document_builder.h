@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -15,6 +16,13 @@
 
 namespace indexer {
 
+
+// A record as the index stores it: its own document and one document per lesson
+// (see schema::kLesson).
+struct BuiltRecord {
+  Xapian::Document record;
+  std::vector<Xapian::Document> lessons;
+};
 
 class DocumentBuilder {
  public:
@@ -26,8 +34,8 @@ class DocumentBuilder {
   // `spelling`, when given, receives the record's words for the spelling dictionary: the words of
   // its title, summary and lessons (the text that names what a record is about; the body's long
   // tail would cost the writer more than it adds to "did you mean").
-  Xapian::Document build(const corpus::Document& document, const SourceInfo& source,
-                         std::map<std::string, Xapian::termcount>* spelling = nullptr);
+  BuiltRecord build(const corpus::Document& document, const SourceInfo& source,
+                    std::map<std::string, Xapian::termcount>* spelling = nullptr);
 
  private:
   Xapian::TermGenerator terms_;

@@ -4,7 +4,7 @@
 
 #include "indexer/document_builder.h"
 #include "indexer/index_access.h"
-#include "indexer/schema.h"
+#include "indexer/record_writes.h"
 
 namespace indexer {
 
@@ -12,7 +12,7 @@ corpus::Result<WriteOutcome> apply_writes(const std::filesystem::path& db_path, 
                                           std::chrono::milliseconds lock_wait) {
   // Analyse before taking the lock, so the lock is held only for the writes.
   DocumentBuilder builder;
-  std::vector<Xapian::Document> built;
+  std::vector<BuiltRecord> built;
   std::map<std::string, Xapian::termcount> spelling;
   built.reserve(batch.put.size());
   for (const auto& document : batch.put) built.push_back(builder.build(document, SourceInfo{}, &spelling));
@@ -29,17 +29,14 @@ corpus::Result<WriteOutcome> apply_writes(const std::filesystem::path& db_path, 
   try {
     WriteOutcome outcome;
     for (std::size_t i = 0; i < built.size(); ++i) {
-      db.replace_document(schema::term(schema::kId, batch.put[i].id), built[i]);
+      put_record(db, batch.put[i].id, built[i]);
     }
     add_spelling(db, spelling);
     for (const auto& id : batch.remove) {
-      std::string term = schema::term(schema::kId, id);
-      bool exists = db.term_exists(term);
-      if (exists) db.delete_document(term);
-      outcome.removed.push_back(exists);
+      outcome.removed.push_back(delete_record(db, id));
     }
     db.commit();
-    outcome.documents = db.get_doccount();
+    outcome.documents = record_count(db);
     outcome.revision = db.get_revision();
     db.close();
     return outcome;

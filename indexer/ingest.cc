@@ -19,6 +19,7 @@
 #include "corpus/walker.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_access.h"
+#include "indexer/record_writes.h"
 #include "indexer/schema.h"
 
 namespace indexer {
@@ -52,7 +53,7 @@ struct Chunk {
   bool file_had_errors = false;
   std::uint64_t file_bytes = 0;
   std::vector<corpus::Document> records;
-  std::vector<Xapian::Document> built;  // filled by an analysis thread
+  std::vector<BuiltRecord> built;  // filled by an analysis thread
   std::map<std::string, Xapian::termcount> spelling;  // words of the chunk, for the dictionary
 };
 
@@ -156,7 +157,7 @@ class Writer {
         file_old_ids_.insert(*it);
     }
     for (std::size_t i = 0; i < chunk.built.size(); ++i) {
-      Xapian::docid id = db_.replace_document(schema::term(schema::kId, chunk.records[i].id), chunk.built[i]);
+      Xapian::docid id = put_record(db_, chunk.records[i].id, chunk.built[i]);
       file_old_ids_.erase(id);
       ++summary_.indexed;
       maybe_commit();
@@ -166,16 +167,15 @@ class Writer {
       // Records the file no longer holds. A file with errors keeps its old records: a record that
       // now fails validation is not lost because of it.
       for (Xapian::docid id : file_old_ids_) {
-        db_.delete_document(id);
+        delete_record(db_, id);
         ++summary_.removed;
         maybe_commit();
       }
     }
   }
 
-  void remove_source(const std::string& term, Xapian::doccount records) {
-    db_.delete_document(term);
-    summary_.removed += records;
+  void remove_source(const std::string& term) {
+    summary_.removed += delete_source(db_, term);
     maybe_commit();
   }
 
@@ -367,11 +367,11 @@ corpus::Result<IngestSummary> ingest(const fs::path& db_path, const std::vector<
         bool walked = std::any_of(files.folders.begin(), files.folders.end(),
                                   [&](const fs::path& folder) { return is_under(source.path, folder); });
         std::error_code ec;
-        if (walked && !fs::exists(source.path, ec)) writer.remove_source(term, source.records);
+        if (walked && !fs::exists(source.path, ec)) writer.remove_source(term);
       }
     }
     writer.commit();
-    summary.documents = db.get_doccount();
+    summary.documents = record_count(db);
   } catch (const Xapian::Error& e) {
     return Error{ErrorCode::index, "writing the index failed: " + e.get_msg(), db_path.string(), 0, ""};
   }

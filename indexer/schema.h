@@ -11,7 +11,7 @@
 namespace indexer::schema {
 
 // Bumped when the layout or the analysis changes; an index of another version is refused.
-inline constexpr std::string_view kVersion = "2";
+inline constexpr std::string_view kVersion = "3";
 inline constexpr std::string_view kVersionKey = "precedent.schema";
 
 // Boolean terms.
@@ -28,6 +28,14 @@ inline constexpr std::string_view kOrganisation = "XG";
 inline constexpr std::string_view kDonor = "XD";
 // The source file a record came from (see source_term()).
 inline constexpr std::string_view kSource = "XP";
+
+// Lessons are searchable units of their own: each lesson is a Xapian document whose every term
+// carries kLesson in front ("XLretort", "ZXLretort", "XLXTmercury"), so record queries never
+// match a lesson and lesson queries never match a record. A lesson holds its text, its kind
+// (kLesson + kLessonKind + kind), a copy of its record's filter terms and values, the link
+// kLesson + kId + record id, and the record id in kParentSlot for collapsing results.
+inline constexpr std::string_view kLesson = "XL";
+inline constexpr std::string_view kLessonKind = "XJ";
 
 // Free-text prefixes: the title's words also go under S, so `title:` searches can target them.
 inline constexpr std::string_view kTitle = "S";
@@ -49,6 +57,7 @@ enum Slot : unsigned {
   kThemesSlot = 8,
   kCommoditiesSlot = 9,
   kFailureReasonsSlot = 10,
+  kParentSlot = 11,  // lessons only: the id of the record the lesson belongs to
 };
 
 inline constexpr char kValueSeparator = '\n';
@@ -57,6 +66,13 @@ inline constexpr char kValueSeparator = '\n';
 inline std::string term(std::string_view prefix, std::string_view value) {
   std::string out(prefix);
   out += value;
+  return out;
+}
+
+// A record term as it appears on the record's lessons.
+inline std::string lesson_term(std::string_view record_term) {
+  std::string out(kLesson);
+  out += record_term;
   return out;
 }
 

@@ -6,9 +6,11 @@
 
 namespace ranking {
 
-FacetSpy::FacetSpy(std::vector<FacetField> fields) : fields_(std::move(fields)), counts_(fields_.size()) {}
+FacetSpy::FacetSpy(std::vector<FacetField> fields, std::optional<unsigned> distinct_slot)
+    : fields_(std::move(fields)), distinct_slot_(distinct_slot), counts_(fields_.size()) {}
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  if (distinct_slot_ && !seen_.insert(doc.get_value(*distinct_slot_)).second) return;
   for (std::size_t i = 0; i < fields_.size(); ++i) {
     std::string value = doc.get_value(fields_[i].slot);
     if (value.empty()) continue;
@@ -26,7 +28,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   }
 }
 
-Xapian::MatchSpy* FacetSpy::clone() const { return new FacetSpy(fields_); }
+Xapian::MatchSpy* FacetSpy::clone() const { return new FacetSpy(fields_, distinct_slot_); }
 
 std::string FacetSpy::name() const { return "Precedent.FacetSpy"; }
 

@@ -5,7 +5,9 @@
 
 #include <map>
 #include <string>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -16,7 +18,9 @@ namespace ranking {
 
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  explicit FacetSpy(std::vector<FacetField> fields);
+  // With `distinct_slot`, documents that share that slot's value count once (the lessons of one
+  // record count as their record).
+  explicit FacetSpy(std::vector<FacetField> fields, std::optional<unsigned> distinct_slot = std::nullopt);
 
   void operator()(const Xapian::Document& doc, double weight) override;
   Xapian::MatchSpy* clone() const override;
@@ -27,6 +31,8 @@ class FacetSpy : public Xapian::MatchSpy {
 
  private:
   std::vector<FacetField> fields_;
+  std::optional<unsigned> distinct_slot_;
+  std::unordered_set<std::string> seen_;
   std::vector<std::unordered_map<std::string, std::uint64_t>> counts_;  // parallel to fields_
 };
 

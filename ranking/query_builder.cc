@@ -132,6 +132,37 @@ std::string fold_query(const std::string& text) {
   return out;
 }
 
+// Whether a query (parsed for records) filters on a lesson kind.
+bool mentions_lesson_kind(const Xapian::Query& query) {
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+    if ((*it).starts_with(indexer::schema::kLessonKind)) return true;
+  return false;
+}
+
+// Whether a query (parsed for records) could match lessons: lessons share no term with records,
+// but all documents and value ranges (years) match them too.
+bool can_match_lessons(const Xapian::Query& query) {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_MATCH_ALL:
+    case Xapian::Query::OP_VALUE_RANGE:
+    case Xapian::Query::OP_VALUE_GE:
+    case Xapian::Query::OP_VALUE_LE:
+      return true;
+    default:
+      break;
+  }
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+    if (can_match_lessons(query.get_subquery(i))) return true;
+  return false;
+}
+
+Xapian::Query any_lesson() {
+  std::vector<Xapian::Query> kinds;
+  for (std::string_view kind : corpus::vocabulary::lesson_kinds())
+    kinds.emplace_back(indexer::schema::lesson_term(indexer::schema::term(indexer::schema::kLessonKind, kind)));
+  return Xapian::Query(Xapian::Query::OP_OR, kinds.begin(), kinds.end());
+}
+
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
   return s;
@@ -143,20 +174,24 @@ struct QueryBuilder::Impl {
   std::vector<std::string> fallback_languages;
   Xapian::Database db;
   bool has_db = false;
-  std::map<std::string, Xapian::QueryParser> parsers;  // one per analysis language
+  std::map<std::pair<std::string, bool>, Xapian::QueryParser> parsers;
 
-  Xapian::QueryParser& parser(const std::string& language) {
-    auto it = parsers.find(language);
+  // Parsers by analysis language, for records and for lessons (whose terms all carry kLesson).
+  Xapian::QueryParser& parser(const std::string& language, bool lessons) {
+    auto key = std::make_pair(language, lessons);
+    auto it = parsers.find(key);
     if (it != parsers.end()) return it->second;
+    std::string unit = lessons ? std::string(indexer::schema::kLesson) : std::string();
     Xapian::QueryParser qp;
     qp.set_stemmer(indexer::stemmer_for(language));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.add_prefix("title", std::string(indexer::schema::kTitle));
-    for (const auto& field : filter_fields()) qp.add_boolean_prefix(std::string(field.name), std::string(field.prefix));
+    qp.add_prefix("title", unit + std::string(indexer::schema::kTitle));
+    for (const auto& field : filter_fields())
+      qp.add_boolean_prefix(std::string(field.name), unit + std::string(field.prefix));
     qp.add_rangeprocessor((new YearRangeProcessor())->release());  // the parser owns it
     qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     if (has_db) qp.set_database(db);
-    return parsers.emplace(language, std::move(qp)).first->second;
+    return parsers.emplace(key, std::move(qp)).first->second;
   }
 };
 
@@ -259,8 +294,11 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
     std::vector<Xapian::Query> variants;
     std::set<std::string> seen;
     try {
+      out.lessons = filters.values.contains("kind") || mentions_lesson_kind(impl_->parser("", false).parse_query(folded, kFlags));
+      std::string default_prefix = out.lessons ? std::string(indexer::schema::kLesson) : std::string();
       for (const auto& analysis_language : analyses) {
-        Xapian::Query parsed = impl_->parser(analysis_language).parse_query(folded, kFlags);
+        Xapian::Query parsed =
+            impl_->parser(analysis_language, out.lessons).parse_query(folded, kFlags, default_prefix);
         if (!seen.insert(parsed.get_description()).second) continue;
         bool has_preference = !requested.empty() || detected_first;
         bool preferred = analysis_language == out.languages.front();
@@ -280,6 +318,8 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
                                       : Xapian::Query(Xapian::Query::OP_MAX, variants.begin(), variants.end());
   }
 
+  if (filters.values.contains("kind")) out.lessons = true;
+  std::string unit = out.lessons ? std::string(indexer::schema::kLesson) : std::string();
   std::vector<Xapian::Query> filter_parts;
   for (const auto& [name, values] : filters.values) {
     auto field = std::find_if(filter_fields().begin(), filter_fields().end(),
@@ -289,7 +329,7 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
     }
     std::vector<Xapian::Query> alternatives;
     for (const auto& value : values) {
-      alternatives.emplace_back(indexer::schema::term(field->prefix, indexer::fold(value)));
+      alternatives.emplace_back(unit + indexer::schema::term(field->prefix, indexer::fold(value)));
     }
     if (!alternatives.empty())
       filter_parts.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
@@ -305,6 +345,10 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
   if (!filter_parts.empty()) {
     Xapian::Query filter(Xapian::Query::OP_AND, filter_parts.begin(), filter_parts.end());
     text_query = Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter);
+  }
+  if (!out.lessons && can_match_lessons(text_query)) {
+    text_query = Xapian::Query(Xapian::Query::OP_AND_NOT, text_query, any_lesson());
+    out.excludes_lessons = true;
   }
   out.query = text_query;
   return out;

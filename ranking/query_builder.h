@@ -20,6 +20,12 @@ namespace ranking {
 struct BuiltQuery {
   Xapian::Query query;
   std::vector<std::string> languages;  // the languages the text was analysed in
+  // A `kind:` filter (in the text or the filters) makes it a search of lessons rather than of
+  // records: every term then carries indexer::schema::kLesson (see indexer/schema.h).
+  bool lessons = false;
+  // The query matched every document or a range of values, so lessons had to be excluded
+  // explicitly; Xapian's estimate of such a query's matches is loose.
+  bool excludes_lessons = false;
 };
 
 class QueryBuilder {

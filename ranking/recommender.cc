@@ -8,6 +8,7 @@
 #include "corpus/utf8.h"
 #include "indexer/document_builder.h"
 #include "indexer/language_detector.h"
+#include "indexer/record_writes.h"
 #include "indexer/schema.h"
 #include "indexer/text_normalizer.h"
 #include "ranking/searcher_internal.h"
@@ -141,6 +142,10 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
                      std::to_string(config.max_text_bytes), "", 0, "text"};
   }
   if (corpus::utf8::first_invalid(request.text)) return Error{ErrorCode::invalid_argument, "not valid UTF-8", "", 0, "text"};
+  if (request.filters.values.contains("kind")) {
+    return Error{ErrorCode::invalid_argument, "similar initiatives are records; a lesson kind filters searches only",
+                 "", 0, "kind"};
+  }
   auto filter = impl_->builder.build("", "", request.filters);  // validates the filters too
   if (!filter) return filter.error();
 
@@ -174,10 +179,10 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
       indexer::DocumentBuilder builder;
       seed.language = builder.analysis_language(proposal);
       proposal.language = seed.language;
-      Xapian::Document analysed = builder.build(proposal, indexer::SourceInfo{});
+      Xapian::Document analysed = builder.build(proposal, indexer::SourceInfo{}).record;
       StemDecider decider;
       std::vector<std::pair<double, std::string>> weighted;
-      double documents = std::max<double>(1, db.get_doccount());
+      double documents = std::max<double>(1, indexer::record_count(db));
       for (auto it = analysed.termlist_begin(); it != analysed.termlist_end(); ++it) {
         const std::string stem = *it;
         if (!decider(stem) || stem == "Zproposal") continue;

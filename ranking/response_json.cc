@@ -28,6 +28,10 @@ json to_json(const SearchResponse& response) {
     json item = summary_json(hit);
     item["score"] = hit.score;
     item["snippet"] = hit.snippet;
+    json lessons = json::array();
+    for (const auto& lesson : hit.lessons) lessons.push_back({{"kind", lesson.kind}, {"text", lesson.text}});
+    item["lessons"] = std::move(lessons);
+    if (response.lessons) item["more_lessons"] = hit.more_lessons;
     hits.push_back(std::move(item));
   }
   json facets = json::object();
@@ -38,6 +42,7 @@ json to_json(const SearchResponse& response) {
   }
   return {{"query", response.query},
           {"languages", response.languages},
+          {"unit", response.lessons ? "lessons" : "records"},
           {"facets", std::move(facets)},
           {"total", response.total},
           {"page", response.page},

@@ -16,6 +16,8 @@ const std::vector<FilterField>& filter_fields() {
       {"failure_reason", schema::kFailureReason, false},
       {"organisation", schema::kOrganisation, false},
       {"donor", schema::kDonor, false},
+      // Lessons only: a kind filter makes a search one of lessons (ranking/query_builder.h).
+      {"kind", schema::kLessonKind, false},
       // `lang:` in queries (DESIGN.md), `language` as an API parameter: one prefix.
       {"lang", schema::kLanguage, false},
       {"language", schema::kLanguage, false},

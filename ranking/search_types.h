@@ -46,9 +46,19 @@ struct RecordSummary {
   std::string outcome;
 };
 
+// A lesson of a hit that holds the query's words.
+struct MatchedLesson {
+  std::string kind;
+  std::string text;  // HTML-escaped, matched words in <mark>
+};
+
 struct Hit : RecordSummary {
   double score = 0;     // 0..1, relative to the best hit
   std::string snippet;  // HTML-escaped, matched words in <mark>
+  // The record's lessons that hold a query word; in a search of lessons (`kind:`), the lesson
+  // that matched best, with `more_lessons` counting the record's other matching lessons.
+  std::vector<MatchedLesson> lessons;
+  std::uint64_t more_lessons = 0;
 };
 
 struct FacetCount {
@@ -59,7 +69,8 @@ struct FacetCount {
 struct SearchResponse {
   std::string query;
   std::vector<std::string> languages;  // languages the query was analysed in
-  std::uint64_t total = 0;             // estimated number of matches
+  bool lessons = false;                // a search of lessons (`kind:`), one hit per record
+  std::uint64_t total = 0;             // estimated number of matching records
   std::size_t page = 1;
   std::size_t per_page = 10;
   double took_ms = 0;
@@ -99,7 +110,7 @@ struct IndexStats {
   std::uint64_t documents = 0;
   std::uint64_t revision = 0;
   std::uint64_t size_bytes = 0;
-  // field -> value -> number of records ("language" -> "es" -> 24)
+  // field -> value -> number of records ("language" -> "es" -> 24); for "kind", of lessons
   std::map<std::string, std::map<std::string, std::uint64_t>> counts;
 };
 

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "indexer/index_access.h"
+#include "indexer/record_writes.h"
 #include "indexer/schema.h"
 #include "indexer/stemmer.h"
 #include "indexer/text_normalizer.h"
@@ -65,13 +66,16 @@ class TermMatcher {
   TermMatcher(const Xapian::Query& query, const std::vector<std::string>& languages,
               indexer::StemmerCache& stemmers)
       : languages_(languages), stemmers_(stemmers) {
-    const std::string stemmed(schema::kStemmed), title(schema::kTitle);
+    const std::string stemmed(schema::kStemmed), title(schema::kTitle), lesson(schema::kLesson);
+    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
       std::string term = *it;
-      if (term.starts_with(stemmed + title)) stems_.insert(term.substr(stemmed.size() + title.size()));
-      else if (term.starts_with(stemmed)) stems_.insert(term.substr(stemmed.size()));
-      else if (term.starts_with(title)) words_.insert(term.substr(title.size()));
-      else if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) words_.insert(term);  // not a filter term
+      bool stem = term.starts_with(stemmed);
+      if (stem) term.erase(0, stemmed.size());
+      if (term.starts_with(lesson) && term.size() > lesson.size() && !upper(term[lesson.size()])) term.erase(0, lesson.size());
+      else if (term.starts_with(title)) term.erase(0, title.size());
+      if (term.empty() || upper(term[0])) continue;  // a filter term
+      (stem ? stems_ : words_).insert(term);
     }
   }
 
@@ -150,31 +154,64 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
 
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(built->query);
-    FacetSpy spy(*facets);
+    // A search of lessons shows each record once, at its best lesson.
+    std::optional<unsigned> unit_slot;
+    if (built->lessons) {
+      unit_slot = schema::kParentSlot;
+      enquire.set_collapse_key(schema::kParentSlot);
+    }
+    FacetSpy spy(*facets, unit_slot);
     if (!facets->empty()) enquire.add_matchspy(&spy);
     if (request.sort != SortOrder::relevance) {
       enquire.set_sort_by_value_then_relevance(schema::kStartYearSlot, request.sort == SortOrder::newest);
     }
     Xapian::doccount first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
-    // Facet counts are over every match, so the matcher must look at all of them.
-    Xapian::doccount check_at_least = facets->empty() ? kCheckAtLeast : impl_->db.get_doccount();
+    // Facet counts are over every match, so the matcher must look at all of them; so must an
+    // exact count of a query that excludes lessons (browsing, exclusions, years).
+    bool look_at_all = !facets->empty() || built->excludes_lessons;
+    Xapian::doccount check_at_least = look_at_all ? impl_->db.get_doccount() : kCheckAtLeast;
     Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), check_at_least);
 
     TermMatcher matcher(built->query, built->languages, impl_->stemmers);
     SearchResponse response;
     response.query = request.query;
     response.languages = built->languages;
+    response.lessons = built->lessons;
     response.total = mset.get_matches_estimated();
     response.page = request.page;
     response.per_page = request.per_page;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document doc = it.get_document();
+      std::optional<std::size_t> found_lesson;  // in a search of lessons: the lesson that matched
+      if (built->lessons) {
+        auto unit = nlohmann::json::parse(doc.get_data(), nullptr, false);
+        if (!unit.is_object() || !unit.contains("lesson_of")) continue;
+        std::string parent = schema::term(schema::kId, unit.value("lesson_of", ""));
+        auto posting = impl_->db.postlist_begin(parent);
+        if (posting == impl_->db.postlist_end(parent)) continue;
+        doc = impl_->db.get_document(*posting);
+        found_lesson = unit.value("index", std::size_t{0});
+      }
       auto stored = parse_stored(doc.get_data());
       if (!stored) return stored.error();
       const corpus::Document& record = stored->document;
       Hit hit;
       static_cast<RecordSummary&>(hit) = summary_of(*stored);
       hit.score = it.get_percent() / 100.0;
+      SnippetOptions whole_lesson;
+      whole_lesson.words = 80;
+      if (found_lesson) {
+        if (*found_lesson < record.lessons.size()) {
+          const corpus::Lesson& lesson = record.lessons[*found_lesson];
+          hit.lessons.push_back({lesson.kind, make_snippet(lesson.text, std::ref(matcher), whole_lesson)});
+        }
+        hit.more_lessons = it.get_collapse_count();
+      } else {
+        for (const auto& lesson : record.lessons) {
+          std::string marked = make_snippet(lesson.text, std::ref(matcher), whole_lesson);
+          if (marked.find("<mark>") != std::string::npos) hit.lessons.push_back({lesson.kind, std::move(marked)});
+        }
+      }
       // The summary and lessons say what a record is about; the body is scanned only when
       // they hold none of the query's words (it is most of the text, and of the time).
       std::string text = record.summary;
@@ -266,14 +303,15 @@ corpus::Result<IndexStats> Searcher::stats(bool with_counts) {
   try {
     impl_->refresh();
     IndexStats out;
-    out.documents = impl_->db.get_doccount();
+    out.documents = indexer::record_count(impl_->db);
     out.revision = impl_->db.get_revision();
     out.size_bytes = folder_size(impl_->dir);
     for (const auto& field : filter_fields()) {
       if (!with_counts) break;
       if (field.name == "lang" || field.name == "organisation" || field.name == "donor") continue;
       auto& counts = out.counts[std::string(field.name)];
-      std::string prefix(field.prefix);
+      // Kinds are counted over lessons, the one unit that has them.
+      std::string prefix = field.name == "kind" ? schema::lesson_term(field.prefix) : std::string(field.prefix);
       for (auto it = impl_->db.allterms_begin(prefix); it != impl_->db.allterms_end(prefix); ++it) {
         std::string value = (*it).substr(prefix.size());
         if (field.upper_case)

@@ -57,7 +57,7 @@ const std::vector<Route>& routes() {
   static const std::vector<Route> table = {
       {"GET", "/v1/search", "search", handle_search,
        {"q", "lang", "country", "region", "theme", "type", "outcome", "commodity", "language", "failure_reason",
-        "organisation", "donor", "year_from", "year_to", "facets", "page", "per_page", "sort"}, false},
+        "organisation", "donor", "kind", "year_from", "year_to", "facets", "page", "per_page", "sort"}, false},
       {"GET", "/v1/suggest", "suggest", handle_suggest, {"q", "limit"}, false},
       {"GET", "/v1/documents/{id}", "get_document", handle_get_document, {}, false},
       {"GET", "/v1/documents/{id}/similar", "similar_to_document", handle_similar_to_document,

@@ -176,5 +176,30 @@ TEST_F(IngestTest, MissingIndexIsReportedToReaders) {
   EXPECT_EQ(searcher.error().code, corpus::ErrorCode::not_found);
 }
 
+
+TEST_F(IngestTest, LessonsFollowTheirRecord) {
+  auto lesson_ids = [&](const std::string& query) { return ids_for(query); };
+  write_file(in() / "a.md",
+             "---\nid: a\ntitle: Gold\nlessons:\n  - kind: failed\n    text: Retorts were not used.\n"
+             "  - kind: worked\n    text: Cooperatives kept records.\n---\n");
+  run();
+  EXPECT_EQ(lesson_ids("retorts kind:failed"), std::vector<std::string>{"a"});
+  EXPECT_EQ(lesson_ids("cooperatives kind:worked"), std::vector<std::string>{"a"});
+  EXPECT_TRUE(lesson_ids("retorts kind:worked").empty());
+  // The record changes: its old lessons go with the old version.
+  write_file(in() / "a.md", "---\nid: a\ntitle: Gold\nlessons:\n  - kind: failed\n    text: Sluices clogged.\n---\n");
+  auto summary = run();
+  EXPECT_EQ(summary.documents, 1u);
+  EXPECT_TRUE(lesson_ids("retorts kind:failed").empty());
+  EXPECT_TRUE(lesson_ids("cooperatives kind:worked").empty());
+  EXPECT_EQ(lesson_ids("sluices kind:failed"), std::vector<std::string>{"a"});
+  // The file goes: the record and its lessons go.
+  fs::remove(in() / "a.md");
+  write_file(in() / "b.md", "---\nid: b\ntitle: Tin\n---\n");
+  summary = run();
+  EXPECT_EQ(summary.documents, 1u);
+  EXPECT_TRUE(lesson_ids("sluices kind:failed").empty());
+}
+
 }  // namespace
 }  // namespace indexer

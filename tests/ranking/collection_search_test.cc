@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -215,6 +216,70 @@ TEST_F(CollectionSearchTest, ShowsARecordById) {
   auto missing = searcher_->document("no-such-record");
   ASSERT_FALSE(missing.has_value());
   EXPECT_EQ(missing.error().code, corpus::ErrorCode::not_found);
+}
+
+
+TEST_F(CollectionSearchTest, KindSearchesLessonsAndShowsEachRecordOnce) {
+  auto response = search("retorts kind:failed", "", 50);
+  EXPECT_TRUE(response.lessons);
+  ASSERT_GE(response.hits.size(), 2u);
+  EXPECT_EQ(response.total, response.hits.size());
+  std::set<std::string> ids;
+  for (const auto& hit : response.hits) {
+    EXPECT_TRUE(ids.insert(hit.id).second) << hit.id << " twice";
+    ASSERT_EQ(hit.lessons.size(), 1u) << hit.id;
+    EXPECT_EQ(hit.lessons[0].kind, "failed") << hit.id;
+    EXPECT_NE(hit.lessons[0].text.find("<mark>"), std::string::npos) << hit.lessons[0].text;
+  }
+  // The GMP training manual's failed lesson is about retorts nobody used.
+  EXPECT_TRUE(has_id(response, "gl06-gmp-training-manual"));
+  // Words of a failed lesson and of a worked lesson of the same record do not add up.
+  auto worked = search("retorts kind:worked", "", 50);
+  for (const auto& hit : worked.hits) EXPECT_EQ(hit.lessons.at(0).kind, "worked");
+}
+
+TEST_F(CollectionSearchTest, KindFilterParameterAndOtherFiltersApplyToLessons) {
+  SearchRequest request;
+  request.query = "mercury";
+  request.filters.values["kind"] = {"failed"};
+  request.filters.values["country"] = {"EC"};
+  request.facets = {"country", "outcome"};
+  request.per_page = 50;
+  auto response = searcher_->search(request);
+  ASSERT_TRUE(response.has_value()) << response.error().to_string();
+  EXPECT_TRUE(response->lessons);
+  ASSERT_FALSE(response->hits.empty());
+  std::uint64_t ecuador = 0;
+  for (const auto& count : response->facets["country"])
+    if (count.value == "EC") ecuador = count.count;
+  // Facets count records, however many of their lessons matched.
+  EXPECT_EQ(ecuador, response->hits.size());
+  for (const auto& hit : response->hits) {
+    EXPECT_NE(std::find(hit.countries.begin(), hit.countries.end(), "EC"), hit.countries.end()) << hit.id;
+    EXPECT_EQ(hit.lessons.at(0).kind, "failed");
+  }
+}
+
+TEST_F(CollectionSearchTest, RecordSearchesNeverReturnLessons) {
+  // Browsing, pure exclusions and year ranges match every document of a kind, lessons included,
+  // unless the searcher keeps them out.
+  for (const std::string query : {"", "-zzzz", "year:1990..2030"}) {
+    auto response = search(query, "", 100);
+    EXPECT_FALSE(response.lessons);
+    EXPECT_LE(response.total, documents_) << query;
+    for (const auto& hit : response.hits) EXPECT_FALSE(hit.id.empty()) << query;
+  }
+  EXPECT_EQ(search("", "", 100).total, documents_);
+  // A record hit lists its lessons that hold a query word.
+  auto response = search("retorts");
+  ASSERT_FALSE(response.hits.empty());
+  bool some_lesson = false;
+  for (const auto& hit : response.hits)
+    for (const auto& lesson : hit.lessons) some_lesson |= lesson.text.find("<mark>") != std::string::npos;
+  EXPECT_TRUE(some_lesson);
+  auto stats = searcher_->stats();
+  ASSERT_TRUE(stats.has_value());
+  EXPECT_GT(stats->counts["kind"]["failed"], 10u);
 }
 
 }  // namespace

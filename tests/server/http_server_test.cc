@@ -67,6 +67,20 @@ TEST_F(HttpServerTest, FiltersAsParametersAndInTheQueryAgree) {
   }
 }
 
+TEST_F(HttpServerTest, KindSearchesLessonsAsParameterAndInTheQuery) {
+  auto in_query = client().get("/v1/search?q=retorts+kind:failed&per_page=100").json();
+  auto as_parameter = client().get("/v1/search?q=retorts&kind=failed&per_page=100").json();
+  EXPECT_EQ(in_query["unit"], "lessons");
+  EXPECT_EQ(in_query["total"], as_parameter["total"]);
+  ASSERT_FALSE(as_parameter["hits"].empty());
+  EXPECT_EQ(as_parameter["hits"][0]["lessons"][0]["kind"], "failed");
+  EXPECT_TRUE(as_parameter["hits"][0]["more_lessons"].is_number());
+  auto records = client().get("/v1/search?q=retorts").json();
+  EXPECT_EQ(records["unit"], "records");
+  auto similar = client().get("/v1/documents/gl06-gmp-training-manual/similar?kind=failed");
+  EXPECT_EQ(similar.status, 400) << similar.body;
+}
+
 TEST_F(HttpServerTest, SpellingSuggestionWhenTheQueryFindsLittle) {
   auto body = client().get("/v1/search?q=mercurry").json();
   EXPECT_EQ(body["total"], 0);

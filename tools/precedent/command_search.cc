@@ -56,7 +56,7 @@ int run_search(const SearchCommand& command) {
   }
   bool styled = is_terminal(stdout);
   std::size_t first = (response->page - 1) * response->per_page;
-  std::printf("%s\n", dim(std::to_string(response->total) + " results for \"" + response->query +
+  std::printf("%s\n", dim(std::to_string(response->total) + (response->lessons ? " records with matching lessons for \"" : " results for \"") + response->query +
                               "\" (analysed as " + join(response->languages, ", ") + ") in " +
                               std::to_string(static_cast<int>(response->took_ms * 10) / 10.0).substr(0, 5) + " ms",
                           styled).c_str());
@@ -69,7 +69,14 @@ int run_search(const SearchCommand& command) {
     std::printf("\n%3zu. %s\n", first + i + 1, bold(truncate_text(hit.title, 100), styled).c_str());
     std::printf("     %s  %s\n", dim(join(facts, " · "), styled).c_str(),
                 dim(std::to_string(static_cast<int>(hit.score * 100)) + "%", styled).c_str());
-    if (!hit.snippet.empty()) std::printf("     %s\n", render_snippet(hit.snippet, styled).c_str());
+    // A search of lessons shows the lesson found; a search of records, its snippet.
+    if (!response->lessons && !hit.snippet.empty()) std::printf("     %s\n", render_snippet(hit.snippet, styled).c_str());
+    for (const auto& lesson : hit.lessons) {
+      std::printf("     %s %s\n", bold(lesson.kind + ":", styled).c_str(), render_snippet(lesson.text, styled).c_str());
+    }
+    if (hit.more_lessons > 0) {
+      std::printf("     %s\n", dim("and " + std::to_string(hit.more_lessons) + " more matching lesson(s)", styled).c_str());
+    }
   }
   if (response->total > first + response->hits.size()) {
     std::printf("\n%s\n", dim("more: --page " + std::to_string(response->page + 1), styled).c_str());
