@@ -25,6 +25,7 @@ struct Profile {
   std::set<std::string> themes, countries, commodities, regions;
   std::string type;
   std::string language;
+  std::string start_year, end_year;  // serialised values; empty when unknown
 };
 
 std::set<std::string> split_value(const std::string& value) {
@@ -47,6 +48,8 @@ Profile profile_of(const Xapian::Document& doc) {
   p.regions = split_value(doc.get_value(schema::kRegionsSlot));
   p.type = doc.get_value(schema::kTypeSlot);
   p.language = doc.get_value(schema::kLanguageSlot);
+  p.start_year = doc.get_value(schema::kStartYearSlot);
+  p.end_year = doc.get_value(schema::kEndYearSlot);
   return p;
 }
 
@@ -55,6 +58,14 @@ double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
   std::size_t shared = 0;
   for (const auto& x : a) shared += b.count(x);
   return static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - shared);
+}
+
+// The same initiative described in another language: its words differ, its facts do not.
+bool is_translation(const Profile& a, const Profile& b, double min_themes) {
+  return !a.language.empty() && !b.language.empty() && a.language != b.language && !a.type.empty() &&
+         a.type == b.type && a.countries == b.countries && a.commodities == b.commodities && !a.start_year.empty() &&
+         a.start_year == b.start_year && !a.end_year.empty() && a.end_year == b.end_year &&
+         jaccard(a.themes, b.themes) >= min_themes;
 }
 
 std::vector<std::string> shared(const std::set<std::string>& a, const std::set<std::string>& b) {
@@ -266,6 +277,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
       double text = std::min(1.0, it.get_weight() / scale);
       if (by_id && text >= config.near_duplicate) continue;  // the same initiative ingested twice
       Profile other = profile_of(it.get_document());
+      if (by_id && is_translation(seed, other, config.translation_themes)) continue;
       bool same_region = shared(seed.countries, other.countries).empty() && !shared(seed.regions, other.regions).empty();
       double score = config.text * text + config.themes * jaccard(seed.themes, other.themes) +
                      config.countries * jaccard(seed.countries, other.countries) +
@@ -275,7 +287,16 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
       scored.push_back({it, score, std::move(other)});
     }
     std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
-    if (scored.size() > request.k) scored.resize(request.k);
+    // One initiative is suggested once, in the language where it scored best.
+    std::vector<Scored> distinct;
+    for (auto& candidate : scored) {
+      if (distinct.size() == request.k) break;
+      bool repeated = std::any_of(distinct.begin(), distinct.end(), [&](const Scored& kept) {
+        return is_translation(kept.profile, candidate.profile, config.translation_themes);
+      });
+      if (!repeated) distinct.push_back(std::move(candidate));
+    }
+    scored = std::move(distinct);
 
     for (const auto& candidate : scored) {
       Xapian::Document doc = candidate.it.get_document();

@@ -33,6 +33,10 @@ struct SimilarityConfig {
   unsigned feedback_records = 3;     // records a proposal's first search gives as its relevance set
   unsigned candidates = 200;         // candidates scored
   double near_duplicate = 0.92;      // text similarity to the seed at which a record is the same one
+  // A record in another language is the same initiative (a translation, which shares few words)
+  // when its type, countries, commodities and start and end years equal the seed's and its themes overlap
+  // at least this much (Jaccard).
+  double translation_themes = 0.8;
   std::size_t max_text_bytes = 64 * 1024;  // longest proposal accepted
 };
 

@@ -103,6 +103,22 @@ TEST_F(RecommenderTest, NearDuplicatesOfTheSeedAreLeftOut) {
   for (const auto& hit : response->similar) EXPECT_NE(hit.id, "copy");
 }
 
+TEST_F(RecommenderTest, TranslationsOfTheSeedAreLeftOutAndOthersShownOnce) {
+  // The Global Mercury Project is in the collection in English and in Portuguese.
+  SimilarRequest request;
+  request.id = "gl05-global-mercury-project";
+  request.k = 20;
+  auto english = ids(request);
+  EXPECT_FALSE(contains(english, "gl05-projeto-global-mercurio-pt"));
+  request.id = "gl05-projeto-global-mercurio-pt";
+  auto portuguese = ids(request);
+  EXPECT_FALSE(contains(portuguese, "gl05-global-mercury-project"));
+  // The GMP training manual exists in both languages too: a list shows it once.
+  for (const auto& list : {english, portuguese}) {
+    EXPECT_NE(contains(list, "gl06-gmp-training-manual"), contains(list, "gl06-manual-formacao-garimpeiros-pt"));
+  }
+}
+
 TEST_F(RecommenderTest, AProposalTextFindsRelatedRecords) {
   SimilarRequest request;
   request.text =
