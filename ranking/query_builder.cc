@@ -11,6 +11,7 @@
 #include "indexer/schema.h"
 #include "indexer/stemmer.h"
 #include "indexer/text_normalizer.h"
+#include "indexer/thesaurus.h"
 
 namespace ranking {
 namespace {
@@ -22,6 +23,10 @@ using corpus::ErrorCode;
 // those analyses still find documents (detection on a few words is often wrong), but a
 // language with rarer stems must not outrank the query's own language.
 constexpr double kOtherLanguageWeight = 0.5;
+
+// Thesaurus terms added to a query count for this much of the query's own words, so records in
+// the query's words rank above records found through a translation or a synonym.
+constexpr double kExpansionWeight = 0.3;
 
 // Xapian's query operators, which folding must leave upper case.
 const std::set<std::string, std::less<>> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
@@ -132,6 +137,56 @@ std::string fold_query(const std::string& text) {
   return out;
 }
 
+// A folded query's words, exclusions, field:value filters and ORs. Only a query written without
+// other syntax is expanded with the thesaurus: alternatives added to words that stand in a
+// phrase, a NEAR or an AND would change what was asked for.
+struct PlainQuery {
+  bool plain = true;
+  std::vector<std::string> words;     // folded words in order (of any query, for detection)
+  std::vector<std::string> excluded;  // folded words after '-'
+  std::map<std::string, std::vector<std::string>> filters;  // field name -> values
+};
+
+PlainQuery plain_query(const std::string& folded) {
+  PlainQuery out;
+  auto add_words = [](const std::string& text, std::vector<std::string>& to) {
+    std::string lowered = indexer::fold(text);  // exclusions were made upper case (fold_query)
+    indexer::for_each_word(lowered, [&](std::size_t b, std::size_t e) { to.push_back(lowered.substr(b, e - b)); });
+  };
+  std::size_t pos = 0;
+  while (pos < folded.size()) {
+    std::size_t space = folded.find_first_of(" \t\r\n", pos);
+    if (space == std::string::npos) space = folded.size();
+    std::string token = folded.substr(pos, space - pos);
+    pos = space + 1;
+    if (token.empty()) continue;
+    if (token == "OR") continue;  // between words, what the query does anyway
+    if (kOperators.contains(token) || token.find_first_of("\"()*+") != std::string::npos) {
+      out.plain = false;
+      if (!kOperators.contains(token)) add_words(token, out.words);
+      continue;
+    }
+    if (std::size_t colon = token.find(':'); colon != std::string::npos) {
+      std::string name = token.substr(0, colon);
+      bool filter = name != "year" && colon + 1 < token.size() &&
+                    std::any_of(filter_fields().begin(), filter_fields().end(),
+                                [&](const FilterField& field) { return field.name == name; });
+      if (filter) out.filters[name].push_back(token.substr(colon + 1));
+      else out.plain = false;
+      continue;
+    }
+    if (token[0] == '-') add_words(token.substr(1), out.excluded);
+    else add_words(token, out.words);
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& word : words) out += (out.empty() ? "" : " ") + word;
+  return out;
+}
+
 // Whether a query (parsed for records) filters on a lesson kind.
 bool mentions_lesson_kind(const Xapian::Query& query) {
   for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
@@ -175,6 +230,79 @@ struct QueryBuilder::Impl {
   Xapian::Database db;
   bool has_db = false;
   std::map<std::pair<std::string, bool>, Xapian::QueryParser> parsers;
+  indexer::StemmerCache stemmers;
+
+  // The thesaurus terms of the concepts found in a plain query, as a query that ranks below the
+  // query's own words and keeps its exclusions and filters; `unit` is the lesson prefix or "".
+  // Empty when nothing is added. Lists what was added in `report`.
+  Xapian::Query expansion(const PlainQuery& plain, const std::vector<indexer::ConceptMatch>& matches,
+                          const std::string& unit, std::vector<QueryExpansion>& report) {
+    const auto& thesaurus = indexer::Thesaurus::bundled();
+    const std::string stemmed = std::string(indexer::schema::kStemmed) + unit;
+    std::vector<Xapian::Query> groups;
+    for (const auto& match : matches) {
+      const auto& concept_entry = thesaurus.concept_at(match.concept_index);
+      auto first = plain.words.begin() + static_cast<std::ptrdiff_t>(match.first_word);
+      std::vector<std::string> matched(first, first + static_cast<std::ptrdiff_t>(match.word_count));
+      QueryExpansion added{joined(matched), concept_entry.id, {}};
+      std::vector<Xapian::Query> alternatives;
+      std::set<std::string> seen;
+      for (const auto& term : concept_entry.terms) {
+        // The query's own words (in any inflection) stay in the group, so that the group's
+        // frequency is the concept's: a rare translation then weighs no more than the common
+        // words it stands for.
+        bool own = term.words.size() == matched.size() &&
+                   std::equal(term.stems.begin(), term.stems.end(), matched.begin(),
+                              [&](const std::string& stem, const std::string& word) {
+                                return stem == stemmers.get(term.language)(word);
+                              });
+        Xapian::Query alternative;
+        std::string key;
+        if (term.words.size() == 1) {
+          // A single word matches its stem, in the term's own language.
+          key = stemmed + stemmers.get(term.language)(term.words.front());
+          if (has_db && !db.term_exists(key)) continue;
+          alternative = Xapian::Query(key);
+        } else {
+          std::vector<Xapian::Query> words;
+          bool present = true;
+          for (const auto& word : term.words) {
+            words.emplace_back(unit + word);
+            key += unit + word + " ";
+            present = present && (!has_db || db.term_exists(unit + word));
+          }
+          if (!present) continue;
+          alternative = Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+        }
+        if (!seen.insert(key).second) continue;
+        alternatives.push_back(alternative);
+        if (!own && std::find(added.terms.begin(), added.terms.end(), term.text) == added.terms.end())
+          added.terms.push_back(term.text);
+      }
+      if (added.terms.empty()) continue;
+      // One concept counts as one word, however many of its terms a record holds.
+      groups.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+      report.push_back(std::move(added));
+    }
+    if (groups.empty()) return Xapian::Query();
+    Xapian::Query out(Xapian::Query::OP_OR, groups.begin(), groups.end());
+    if (!plain.excluded.empty()) {
+      std::vector<Xapian::Query> excluded;
+      for (const auto& word : plain.excluded) excluded.emplace_back(unit + word);
+      out = Xapian::Query(Xapian::Query::OP_AND_NOT, out, Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+    }
+    std::vector<Xapian::Query> filters;
+    for (const auto& [name, values] : plain.filters) {
+      auto field = std::find_if(filter_fields().begin(), filter_fields().end(), [&](const FilterField& f) { return f.name == name; });
+      std::vector<Xapian::Query> alternatives;
+      for (const auto& value : values) alternatives.emplace_back(unit + std::string(field->prefix) + value);
+      filters.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    }
+    if (!filters.empty()) {
+      out = Xapian::Query(Xapian::Query::OP_FILTER, out, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    }
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, out, kExpansionWeight);
+  }
 
   // Parsers by analysis language, for records and for lessons (whose terms all carry kLesson).
   Xapian::QueryParser& parser(const std::string& language, bool lessons) {
@@ -264,6 +392,9 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
   std::string folded = fold_query(text);
   if (auto error = normalise_years(folded)) return *error;
 
+  PlainQuery plain = plain_query(folded);
+  std::vector<indexer::ConceptMatch> concepts = indexer::Thesaurus::bundled().find(plain.words);
+
   bool detected_first = false;
   if (!requested.empty()) {
     out.languages = {requested};
@@ -272,7 +403,10 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
     // collection's languages and a document matches by its best analysis (OP_MAX).
     // A detection is used only for a language the index holds: CLD2 guesses exotic languages
     // for a few English words ("cyanide leaching" -> Kinyarwanda).
-    std::string detected = indexer::detect_language(text);
+    // The thesaurus knows which language a domain word belongs to ("orpaillage"), where CLD2
+    // has too little text to go on.
+    std::string detected = indexer::Thesaurus::common_language(concepts);
+    if (detected.empty()) detected = indexer::detect_language(text);
     if (!detected.empty() && impl_->has_db &&
         !impl_->db.term_exists(indexer::schema::term(indexer::schema::kLanguage, detected))) {
       detected.clear();
@@ -316,6 +450,11 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
     }
     text_query = variants.size() == 1 ? variants.front()
                                       : Xapian::Query(Xapian::Query::OP_MAX, variants.begin(), variants.end());
+    if (plain.plain && !concepts.empty()) {
+      Xapian::Query added = impl_->expansion(plain, concepts, out.lessons ? std::string(indexer::schema::kLesson) : "",
+                                             out.expansions);
+      if (!added.empty()) text_query = Xapian::Query(Xapian::Query::OP_OR, text_query, added);
+    }
   }
 
   if (filters.values.contains("kind")) out.lessons = true;

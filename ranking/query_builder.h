@@ -26,6 +26,8 @@ struct BuiltQuery {
   // The query matched every document or a range of values, so lessons had to be excluded
   // explicitly; Xapian's estimate of such a query's matches is loose.
   bool excludes_lessons = false;
+  // Thesaurus terms added to the query (ranking/search_types.h).
+  std::vector<QueryExpansion> expansions;
 };
 
 class QueryBuilder {

@@ -40,8 +40,13 @@ json to_json(const SearchResponse& response) {
     for (const auto& count : counts) list.push_back({{"value", count.value}, {"count", count.count}});
     facets[field] = std::move(list);
   }
+  json expansions = json::array();
+  for (const auto& expansion : response.expansions) {
+    expansions.push_back({{"matched", expansion.matched}, {"concept", expansion.concept_id}, {"terms", expansion.terms}});
+  }
   return {{"query", response.query},
           {"languages", response.languages},
+          {"expansions", std::move(expansions)},
           {"unit", response.lessons ? "lessons" : "records"},
           {"facets", std::move(facets)},
           {"total", response.total},

@@ -66,10 +66,19 @@ struct FacetCount {
   std::uint64_t count = 0;
 };
 
+// Words of a query that are a thesaurus concept's term, and the concept's other terms that the
+// search added (those the index holds), in any of the four languages.
+struct QueryExpansion {
+  std::string matched;   // the query's words, folded
+  std::string concept_id;
+  std::vector<std::string> terms;
+};
+
 struct SearchResponse {
   std::string query;
   std::vector<std::string> languages;  // languages the query was analysed in
   bool lessons = false;                // a search of lessons (`kind:`), one hit per record
+  std::vector<QueryExpansion> expansions;  // thesaurus terms the search added, ranked below the query's own
   std::uint64_t total = 0;             // estimated number of matching records
   std::size_t page = 1;
   std::size_t per_page = 10;

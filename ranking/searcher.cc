@@ -177,6 +177,7 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     response.query = request.query;
     response.languages = built->languages;
     response.lessons = built->lessons;
+    response.expansions = built->expansions;
     response.total = mset.get_matches_estimated();
     response.page = request.page;
     response.per_page = request.per_page;

@@ -282,5 +282,60 @@ TEST_F(CollectionSearchTest, RecordSearchesNeverReturnLessons) {
   EXPECT_GT(stats->counts["kind"]["failed"], 10u);
 }
 
+
+TEST_F(CollectionSearchTest, ThesaurusTakesAnEnglishQueryToOtherLanguages) {
+  auto response = search("retort", "en", 20);
+  ASSERT_FALSE(response.expansions.empty());
+  EXPECT_EQ(response.expansions[0].matched, "retort");
+  std::set<std::string> languages;
+  for (const auto& hit : response.hits) languages.insert(hit.language);
+  EXPECT_TRUE(languages.contains("es") || languages.contains("pt")) << "no Spanish or Portuguese record";
+  // Child labour is "trabajo infantil", "travail des enfants", "trabalho infantil".
+  auto child = search("child labour", "en", 50);
+  std::set<std::string> child_languages;
+  for (const auto& hit : child.hits) child_languages.insert(hit.language);
+  EXPECT_TRUE(child_languages.contains("es")) << "no Spanish record";
+  // A query with syntax keeps its meaning: no alternatives are added to a phrase.
+  EXPECT_TRUE(search("\"child labour\"", "en").expansions.empty());
+}
+
+TEST_F(CollectionSearchTest, ThesaurusTellsTheLanguageOfAShortQuery) {
+  auto orpaillage = search("orpaillage");
+  ASSERT_FALSE(orpaillage.languages.empty());
+  EXPECT_EQ(orpaillage.languages.front(), "fr");
+  EXPECT_EQ(orpaillage.hits.at(0).language, "fr");
+  auto garimpo = search("garimpo");
+  EXPECT_EQ(garimpo.languages.front(), "pt");
+  EXPECT_EQ(garimpo.hits.at(0).language, "pt");
+}
+
+
+TEST(ThesaurusRankingTest, ATranslationRanksBelowTheQuerysOwnWords) {
+  test_support::TempDir dir;
+  test_support::write_file(dir.path() / "in/r.jsonl",
+                           "{\"id\": \"en\", \"title\": \"Cyanide in the valley\", \"language\": \"en\", "
+                           "\"body\": \"Plants leached the tailings with cyanide.\"}\n"
+                           "{\"id\": \"es\", \"title\": \"Cianuro en el valle\", \"language\": \"es\", "
+                           "\"body\": \"Las plantas lixiviaron los relaves con cianuro.\"}\n"
+                           "{\"id\": \"other\", \"title\": \"Tin traceability\", \"language\": \"en\", "
+                           "\"body\": \"Bags of tin ore were tagged at the mine.\"}\n");
+  ASSERT_TRUE(indexer::ingest(dir.path() / "db", {dir.path() / "in"}, {}, {}).has_value());
+  auto searcher = Searcher::open(dir.path() / "db");
+  ASSERT_TRUE(searcher.has_value());
+  SearchRequest request;
+  request.query = "cyanide";
+  auto response = searcher->search(request);
+  ASSERT_TRUE(response.has_value());
+  ASSERT_EQ(response->hits.size(), 2u);
+  EXPECT_EQ(response->hits[0].id, "en");
+  EXPECT_EQ(response->hits[1].id, "es");
+  EXPECT_LT(response->hits[1].score, response->hits[0].score);
+  request.query = "cianuro";
+  response = searcher->search(request);
+  ASSERT_TRUE(response.has_value());
+  ASSERT_EQ(response->hits.size(), 2u);
+  EXPECT_EQ(response->hits[0].id, "es");
+}
+
 }  // namespace
 }  // namespace ranking

@@ -264,12 +264,12 @@ TEST_F(HttpServerTest, AllInvalidRecordsIsABadRequestNamingRecordAndField) {
 }
 
 TEST_F(HttpServerTest, AnExternalReindexIsPickedUp) {
-  auto before = client().get("/v1/search?q=quicksilver+yak").json();
+  auto before = client().get("/v1/search?q=zebu+yak").json();
   EXPECT_EQ(before["total"], 0);
-  test_support::write_file(server_->dir() / "external/new.md", "---\nid: external-yak\ntitle: Quicksilver and yak herders\n---\nBody.\n");
+  test_support::write_file(server_->dir() / "external/new.md", "---\nid: external-yak\ntitle: Zebu and yak herders\n---\nBody.\n");
   auto summary = indexer::ingest(server_->db(), {server_->dir() / "external"}, {}, {});
   ASSERT_TRUE(summary.has_value()) << summary.error().to_string();
-  auto after = client().get("/v1/search?q=quicksilver+yak").json();
+  auto after = client().get("/v1/search?q=zebu+yak").json();
   EXPECT_EQ(after["total"], 1);
   client().request("DELETE", "/v1/documents/external-yak", "", {auth()});
 }
