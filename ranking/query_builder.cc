@@ -436,9 +436,10 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
         if (!seen.insert(parsed.get_description()).second) continue;
         bool has_preference = !requested.empty() || detected_first;
         bool preferred = analysis_language == out.languages.front();
-        variants.push_back(!has_preference || preferred ? parsed
-                                                         : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, parsed,
-                                                                         kOtherLanguageWeight));
+        // Every variant is wrapped: Xapian merges an OR placed directly under OP_MAX into the
+        // MAX, which would score a record by its single best word instead of the BM25 sum.
+        double weight = !has_preference || preferred ? 1.0 : kOtherLanguageWeight;
+        variants.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, parsed, weight);
       }
     } catch (const Xapian::QueryParserError& e) {
       return Error{ErrorCode::parse_error,

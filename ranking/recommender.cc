@@ -11,6 +11,7 @@
 #include "indexer/record_writes.h"
 #include "indexer/schema.h"
 #include "indexer/text_normalizer.h"
+#include "indexer/thesaurus.h"
 #include "ranking/searcher_internal.h"
 
 namespace ranking {
@@ -66,6 +67,32 @@ bool is_translation(const Profile& a, const Profile& b, double min_themes) {
          a.type == b.type && a.countries == b.countries && a.commodities == b.commodities && !a.start_year.empty() &&
          a.start_year == b.start_year && !a.end_year.empty() && a.end_year == b.end_year &&
          jaccard(a.themes, b.themes) >= min_themes;
+}
+
+// The stems, in the other languages, of the thesaurus concepts a text names most often (at most
+// `concepts` of them): single words only, those the index holds.
+std::vector<std::string> translated_stems(const std::string& text, const std::string& language, const Xapian::Database& db,
+                                          std::size_t concepts) {
+  std::string folded = indexer::fold(text);
+  std::vector<std::string> words;
+  indexer::for_each_word(folded, [&](std::size_t b, std::size_t e) { words.push_back(folded.substr(b, e - b)); });
+  const auto& thesaurus = indexer::Thesaurus::bundled();
+  std::map<std::size_t, std::size_t> named;  // concept -> times named
+  for (const auto& match : thesaurus.find(words)) ++named[match.concept_index];
+  std::vector<std::pair<std::size_t, std::size_t>> by_count;
+  for (const auto& [concept_index, count] : named) by_count.emplace_back(count, concept_index);
+  std::stable_sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (by_count.size() > concepts) by_count.resize(concepts);
+  indexer::StemmerCache stemmers;
+  std::vector<std::string> out;
+  for (const auto& [count, concept_index] : by_count) {
+    for (const auto& term : thesaurus.concept_at(concept_index).terms) {
+      if (term.language == language || term.words.size() != 1) continue;
+      std::string stem = std::string(schema::kStemmed) + stemmers.get(term.language)(term.words.front());
+      if (std::find(out.begin(), out.end(), stem) == out.end() && db.term_exists(stem)) out.push_back(stem);
+    }
+  }
+  return out;
 }
 
 std::vector<std::string> shared(const std::set<std::string>& a, const std::set<std::string>& b) {
@@ -207,6 +234,11 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
         proposal_terms.emplace_back(stem);
         proposal_stems.push_back(stem);
       }
+      for (const auto& stem : translated_stems(request.text, seed.language, db, config.translated_concepts)) {
+        if (std::find(proposal_stems.begin(), proposal_stems.end(), stem) != proposal_stems.end()) continue;
+        proposal_terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(stem), config.translation_weight);
+        proposal_stems.push_back(stem);
+      }
       for (const auto& v : request.themes) seed.themes.insert(v);
       for (auto v : request.countries) {
         for (char& c : v) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -273,11 +305,26 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
       Profile profile;
     };
     std::vector<Scored> scored;
+    // Records in another language than the seed share fewer words with it by nature, so text
+    // similarity is measured against the best record of the same language, once that record
+    // reaches a part of the overall scale (a language with only poor matches gains nothing).
+    std::vector<Profile> profiles;
+    std::map<std::string, double> best_by_language;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
+      profiles.push_back(profile_of(it.get_document()));
+      double& best = best_by_language[profiles.back().language];
+      best = std::max(best, it.get_weight());
+    }
+    std::size_t index = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
       double text = std::min(1.0, it.get_weight() / scale);
       if (by_id && text >= config.near_duplicate) continue;  // the same initiative ingested twice
-      Profile other = profile_of(it.get_document());
+      Profile other = std::move(profiles[index]);
       if (by_id && is_translation(seed, other, config.translation_themes)) continue;
+      if (other.language != seed.language) {
+        double language_scale = std::max(best_by_language[other.language], config.language_scale_floor * scale);
+        text = std::min(1.0, it.get_weight() / language_scale);
+      }
       bool same_region = shared(seed.countries, other.countries).empty() && !shared(seed.regions, other.regions).empty();
       double score = config.text * text + config.themes * jaccard(seed.themes, other.themes) +
                      config.countries * jaccard(seed.countries, other.countries) +

@@ -37,6 +37,13 @@ struct SimilarityConfig {
   // when its type, countries, commodities and start and end years equal the seed's and its themes overlap
   // at least this much (Jaccard).
   double translation_themes = 0.8;
+  // A proposal's most named thesaurus concepts (at most this many) add their single-word terms
+  // in the other languages to its query, at this weight, so precedents in any language are found.
+  std::size_t translated_concepts = 8;
+  double translation_weight = 0.5;
+  // Text similarity of a record in another language is relative to the best record of its
+  // language, counted from this part of the overall scale up.
+  double language_scale_floor = 0.6;
   std::size_t max_text_bytes = 64 * 1024;  // longest proposal accepted
 };
 

@@ -337,5 +337,30 @@ TEST(ThesaurusRankingTest, ATranslationRanksBelowTheQuerysOwnWords) {
   EXPECT_EQ(response->hits[0].id, "es");
 }
 
+
+TEST(QueryWeightingTest, EveryWordOfTheQueryCountsWhateverTheLanguage) {
+  // A record with both words outranks one that repeats one of them: the words' weights add up
+  // (a query in a given language was once scored by its single best word).
+  test_support::TempDir dir;
+  test_support::write_file(dir.path() / "in/r.jsonl",
+                           "{\"id\": \"both\", \"title\": \"zebus yaks\", \"language\": \"en\"}\n"
+                           "{\"id\": \"one\", \"title\": \"zebus zebus zebus zebus\", \"language\": \"en\"}\n"
+                           "{\"id\": \"llama\", \"title\": \"yaks llama\", \"language\": \"en\"}\n"
+                           "{\"id\": \"alpaca\", \"title\": \"alpaca\", \"language\": \"en\"}\n"
+                           "{\"id\": \"camel\", \"title\": \"camel\", \"language\": \"en\"}\n");
+  ASSERT_TRUE(indexer::ingest(dir.path() / "db", {dir.path() / "in"}, {}, {}).has_value());
+  auto searcher = Searcher::open(dir.path() / "db");
+  ASSERT_TRUE(searcher.has_value());
+  for (const std::string language : {"en", ""}) {
+    SearchRequest request;
+    request.query = "zebus yaks";  // plural: the stemmed and unstemmed analyses differ
+    request.language = language;
+    auto response = searcher->search(request);
+    ASSERT_TRUE(response.has_value());
+    ASSERT_GE(response->hits.size(), 2u) << language;
+    EXPECT_EQ(response->hits[0].id, "both") << language;
+  }
+}
+
 }  // namespace
 }  // namespace ranking

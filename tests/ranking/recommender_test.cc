@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "indexer/ingest.h"
 #include "ranking/searcher.h"
@@ -138,6 +139,19 @@ TEST_F(RecommenderTest, AProposalTextFindsRelatedRecords) {
     about_mercury += std::find(themes.begin(), themes.end(), "mercury") != themes.end();
   }
   EXPECT_GE(about_mercury, 4);
+}
+
+TEST_F(RecommenderTest, AnEnglishProposalFindsPrecedentsInTheOtherLanguages) {
+  SimilarRequest request;
+  request.text =
+      "Our project will reduce mercury use in artisanal gold mining by promoting retorts and mercury-free "
+      "processing, training miners and supporting the formalisation of their cooperatives.";
+  request.k = 10;
+  auto response = searcher_->similar(request);
+  ASSERT_TRUE(response.has_value()) << response.error().to_string();
+  int other_languages = 0;
+  for (const auto& hit : response->similar) other_languages += hit.language != "en";
+  EXPECT_GE(other_languages, 2);
 }
 
 TEST_F(RecommenderTest, BadInputNamesTheField) {
