@@ -12,12 +12,6 @@
 namespace indexer {
 namespace {
 
-// How much more a word counts in the title and summary than in the body (wdf increments; BM25
-// saturates them, so this lifts records that are *about* a word over ones that mention it).
-constexpr Xapian::termcount kTitleWdf = 5;
-constexpr Xapian::termcount kSummaryWdf = 2;
-constexpr Xapian::termcount kLessonWdf = 2;
-
 // Documents with an end year unknown and still running are treated as running until this year
 // for year-range filters.
 constexpr double kOpenEndYear = 9999;
@@ -30,7 +24,7 @@ std::string lower_ascii(std::string s) {
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder() {
+DocumentBuilder::DocumentBuilder(const RelevanceConfig& relevance) : relevance_(relevance) {
   terms_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   terms_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
@@ -52,12 +46,12 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
   std::string title = fold(document.title);
   // Title terms under S serve `title:` and completion; they need no positions.
   terms_.index_text_without_positions(title, 1, std::string(schema::kTitle));
-  terms_.index_text(title, kTitleWdf);
+  terms_.index_text(title, relevance_.title_weight);
   terms_.increase_termpos();
-  terms_.index_text(fold(document.summary), kSummaryWdf);
+  terms_.index_text(fold(document.summary), relevance_.summary_weight);
   for (const auto& lesson : document.lessons) {
     terms_.increase_termpos();
-    terms_.index_text(fold(lesson.text), kLessonWdf);
+    terms_.index_text(fold(lesson.text), relevance_.lesson_weight);
   }
   if (spelling) {
     // So far the document holds the title, summary and lessons.
@@ -69,11 +63,11 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
     }
   }
   terms_.increase_termpos();
-  terms_.index_text(fold(document.body));
+  terms_.index_text(fold(document.body), relevance_.body_weight);
   for (const auto* names : {&document.organisations, &document.donors}) {
     for (const auto& name : *names) {
       terms_.increase_termpos();
-      terms_.index_text(fold(name));
+      terms_.index_text(fold(name), relevance_.body_weight);
     }
   }
 

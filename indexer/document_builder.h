@@ -12,6 +12,7 @@
 
 #include "corpus/document.h"
 #include "indexer/ingest.h"
+#include "indexer/relevance_config.h"
 #include "indexer/stemmer.h"
 
 namespace indexer {
@@ -26,7 +27,7 @@ struct BuiltRecord {
 
 class DocumentBuilder {
  public:
-  DocumentBuilder();
+  explicit DocumentBuilder(const RelevanceConfig& relevance = {});
 
   // The language the record is analysed in: declared, else detected, else "".
   std::string analysis_language(const corpus::Document& document) const;
@@ -38,6 +39,7 @@ class DocumentBuilder {
                     std::map<std::string, Xapian::termcount>* spelling = nullptr);
 
  private:
+  RelevanceConfig relevance_;
   Xapian::TermGenerator terms_;
   StemmerCache stemmers_;
 };

@@ -251,8 +251,8 @@ corpus::Result<IngestSummary> ingest(const fs::path& db_path, const std::vector<
     ChunkPipeline pipeline(kChunksInFlightPerThread * threads);
     std::vector<std::thread> analysts;
     for (unsigned t = 0; t < threads; ++t) {
-      analysts.emplace_back([&pipeline] {
-        DocumentBuilder builder;
+      analysts.emplace_back([&pipeline, &options] {
+        DocumentBuilder builder(options.relevance);
         while (auto chunk = pipeline.take_work()) {
           chunk->built.reserve(chunk->records.size());
           for (const auto& record : chunk->records)

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "corpus/result.h"
+#include "indexer/relevance_config.h"
 
 namespace indexer {
 
@@ -28,6 +29,7 @@ struct IngestOptions {
   std::size_t batch_size = 5000;       // records written between commits
   unsigned threads = 0;                // analysis threads; 0 means one per core
   const std::atomic<bool>* cancel = nullptr;  // when set to true, stop after what is in flight
+  RelevanceConfig relevance;                  // the field weights records are indexed with
 };
 
 struct IngestProgress {

@@ -19,15 +19,6 @@ namespace {
 using corpus::Error;
 using corpus::ErrorCode;
 
-// A query analysed in a language other than the one given or detected counts for this much:
-// those analyses still find documents (detection on a few words is often wrong), but a
-// language with rarer stems must not outrank the query's own language.
-constexpr double kOtherLanguageWeight = 0.5;
-
-// Thesaurus terms added to a query count for this much of the query's own words, so records in
-// the query's words rank above records found through a translation or a synonym.
-constexpr double kExpansionWeight = 0.3;
-
 // Xapian's query operators, which folding must leave upper case.
 const std::set<std::string, std::less<>> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
 
@@ -128,6 +119,12 @@ std::string fold_query(const std::string& text) {
       std::string folded = indexer::fold(token);
       if (folded.size() > 1 && folded[0] == '-') folded = "-" + unstemmed(folded.substr(1));
       else if (after_not) folded = unstemmed(folded);
+      // ".." means a range to Xapian, and only year: takes one: an ellipsis elsewhere
+      // ("wait... what") is punctuation.
+      if (folded.find("year:") == std::string::npos) {
+        for (std::size_t dots = folded.find(".."); dots != std::string::npos; dots = folded.find("..", dots))
+          folded.replace(dots, 2, "  ");
+      }
       out += folded;
       after_not = false;
     }
@@ -226,6 +223,7 @@ std::string lower(std::string s) {
 }  // namespace
 
 struct QueryBuilder::Impl {
+  indexer::RelevanceConfig relevance;
   std::vector<std::string> fallback_languages;
   Xapian::Database db;
   bool has_db = false;
@@ -301,7 +299,7 @@ struct QueryBuilder::Impl {
     if (!filters.empty()) {
       out = Xapian::Query(Xapian::Query::OP_FILTER, out, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
     }
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, out, kExpansionWeight);
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, out, relevance.expansion_weight);
   }
 
   // Parsers by analysis language, for records and for lessons (whose terms all carry kLesson).
@@ -323,7 +321,9 @@ struct QueryBuilder::Impl {
   }
 };
 
-QueryBuilder::QueryBuilder(std::vector<std::string> fallback_languages) : impl_(std::make_unique<Impl>()) {
+QueryBuilder::QueryBuilder(const indexer::RelevanceConfig& relevance, std::vector<std::string> fallback_languages)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->relevance = relevance;
   impl_->fallback_languages = std::move(fallback_languages);
 }
 QueryBuilder::~QueryBuilder() = default;
@@ -438,7 +438,7 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
         bool preferred = analysis_language == out.languages.front();
         // Every variant is wrapped: Xapian merges an OR placed directly under OP_MAX into the
         // MAX, which would score a record by its single best word instead of the BM25 sum.
-        double weight = !has_preference || preferred ? 1.0 : kOtherLanguageWeight;
+        double weight = !has_preference || preferred ? 1.0 : impl_->relevance.other_language_weight;
         variants.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, parsed, weight);
       }
     } catch (const Xapian::QueryParserError& e) {

@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include "corpus/result.h"
+#include "indexer/relevance_config.h"
 #include "ranking/search_types.h"
 
 namespace ranking {
@@ -34,7 +35,8 @@ class QueryBuilder {
  public:
   // `fallback_languages`: what a query is analysed in when no language is given or detected
   // (the collection's languages).
-  explicit QueryBuilder(std::vector<std::string> fallback_languages = {"en", "es", "fr", "pt"});
+  explicit QueryBuilder(const indexer::RelevanceConfig& relevance = {},
+                        std::vector<std::string> fallback_languages = {"en", "es", "fr", "pt"});
   ~QueryBuilder();
   QueryBuilder(QueryBuilder&&) noexcept;
   QueryBuilder& operator=(QueryBuilder&&) noexcept;

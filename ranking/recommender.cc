@@ -191,6 +191,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
     impl_->refresh();
     Xapian::Database& db = impl_->db;
     Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(impl_->weighting());
     Xapian::RSet rset;
     Profile seed;
     Xapian::docid seed_docid = 0;
@@ -290,6 +291,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
     if (by_id) {
       // The seed's own text weight is the scale for the others, and tells near-duplicates.
       Xapian::Enquire self(db);
+      self.set_weighting_scheme(impl_->weighting());
       self.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text_query, Xapian::Query(schema::term(schema::kId, request.id))));
       Xapian::MSet own = self.get_mset(0, 1);
       if (!own.empty()) seed_text_weight = own.begin().get_weight();

@@ -128,10 +128,12 @@ Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
-corpus::Result<Searcher> Searcher::open(const std::filesystem::path& index_dir) {
+corpus::Result<Searcher> Searcher::open(const std::filesystem::path& index_dir, const indexer::RelevanceConfig& relevance) {
   auto db = indexer::open_readable(index_dir);
   if (!db) return db.error();
   auto impl = std::make_unique<Impl>();
+  impl->relevance = relevance;
+  impl->builder = QueryBuilder(relevance);
   impl->dir = index_dir;
   impl->db = *db;
   impl->builder.set_database(impl->db);
@@ -153,6 +155,7 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     if (!facets) return facets.error();
 
     Xapian::Enquire enquire(impl_->db);
+    enquire.set_weighting_scheme(impl_->weighting());
     enquire.set_query(built->query);
     // A search of lessons shows each record once, at its best lesson.
     std::optional<unsigned> unit_slot;

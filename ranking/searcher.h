@@ -9,6 +9,7 @@
 #include <string>
 
 #include "corpus/result.h"
+#include "indexer/relevance_config.h"
 #include "ranking/recommender.h"
 #include "ranking/search_types.h"
 
@@ -16,7 +17,9 @@ namespace ranking {
 
 class Searcher {
  public:
-  static corpus::Result<Searcher> open(const std::filesystem::path& index_dir);
+  // `relevance`: the query-time ranking choices (the index was built with its field weights).
+  static corpus::Result<Searcher> open(const std::filesystem::path& index_dir,
+                                       const indexer::RelevanceConfig& relevance = {});
 
   ~Searcher();
   Searcher(Searcher&&) noexcept;

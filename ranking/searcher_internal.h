@@ -16,11 +16,16 @@
 namespace ranking {
 
 struct Searcher::Impl {
+  indexer::RelevanceConfig relevance;
   SimilarityConfig similarity;
   std::filesystem::path dir;
   Xapian::Database db;
   QueryBuilder builder;
   indexer::StemmerCache stemmers;
+
+  Xapian::BM25Weight weighting() const {
+    return Xapian::BM25Weight(relevance.bm25_k1, 0, 1, relevance.bm25_b, relevance.bm25_min_normlen);
+  }
 
   void refresh() {
     // Picks up commits made since the last call, by this process or another.

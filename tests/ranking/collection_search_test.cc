@@ -175,6 +175,11 @@ TEST_F(CollectionSearchTest, SnippetsMarkTheMatchedWords) {
   }
 }
 
+TEST_F(CollectionSearchTest, AnEllipsisIsPunctuationNotARange) {
+  auto response = search("retorts... mercury…", "", 10);
+  EXPECT_FALSE(response.hits.empty());
+}
+
 TEST_F(CollectionSearchTest, QuerySyntaxErrorsArePlain) {
   SearchRequest request;
   request.query = "mercury year:20x0";

@@ -1,0 +1,35 @@
+#pragma once
+// The ranking choices in one place: how much each field of a record counts (applied when the
+// record is indexed, so a change needs a re-index), Xapian's BM25 parameters, and how much the
+// query's other-language analyses and the thesaurus's terms weigh. The defaults were chosen by
+// tools/eval over English, Spanish, French and Portuguese test sets together, never one alone.
+// Plain values: no Xapian here.
+
+namespace indexer {
+
+struct RelevanceConfig {
+  // Index time: each word's within-document frequency counts this many times per occurrence in
+  // the field (BM25 saturates frequencies, so this lifts records that are *about* a word above
+  // records that mention it).
+  unsigned title_weight = 5;
+  unsigned summary_weight = 2;
+  unsigned lesson_weight = 2;
+  unsigned body_weight = 1;
+
+  // Query time: Xapian::BM25Weight's k1 (frequency saturation), b (length normalisation) and
+  // min_normlen; k2 = 0 and k3 = 1 as Xapian's defaults.
+  double bm25_k1 = 1.0;
+  double bm25_b = 0.5;
+  double bm25_min_normlen = 0.5;
+
+  // A query analysed in a language other than the one given or detected counts for this much:
+  // those analyses still find records (detection on a few words is often wrong), but a
+  // language with rarer stems must not outrank the query's own language.
+  double other_language_weight = 0.5;
+
+  // Thesaurus terms added to a query count for this much of the query's own words, so records
+  // in the query's words rank above records found through a translation or a synonym.
+  double expansion_weight = 0.3;
+};
+
+}  // namespace indexer

@@ -1,0 +1,81 @@
+#pragma once
+// One evaluation run: a BEIR set (tools/eval/beir_set.h) converted into Precedent records,
+// indexed by indexer::ingest() into a fresh index, every judged query run through
+// ranking::Searcher as a user's plain words, and the rankings scored (tools/eval/metrics.h). The
+// same path a user's records and queries take, with nothing added for the benchmark. Does not
+// log: stages report through the progress callback. A plain function; separate runs may go on
+// separate threads if their work folders differ.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/result.h"
+#include "indexer/relevance_config.h"
+#include "tools/eval/metrics.h"
+
+namespace tools::eval {
+
+// How deep each query's ranking goes: Recall@100 needs the first 100.
+inline constexpr std::size_t kRankingDepth = 100;
+
+struct EvalOptions {
+  std::filesystem::path set;    // the BEIR folder
+  std::string language = "en";  // ISO 639-1 of the documents and the queries
+  std::string split = "test";   // the qrels file, qrels/SPLIT.tsv
+  std::filesystem::path work;   // records/ and index/ are made here; must hold neither yet
+  unsigned threads = 0;         // ingest's analysis threads; 0 means one per core
+  indexer::RelevanceConfig relevance;  // the ranking choices measured
+};
+
+struct EvalProgress {
+  std::string_view stage;  // "converting", "indexing" or "searching"
+  std::size_t done = 0;    // documents or queries so far
+  std::size_t total = 0;   // 0 when not known
+};
+using EvalProgressCallback = std::function<void(const EvalProgress&)>;
+
+// A query the Searcher refused; it counts 0 in every figure.
+struct QueryFailure {
+  std::string query_id;
+  std::string query;    // as sent, after plain_words()
+  std::string message;
+};
+
+// One query's ranking, as corpus ids, best first (for a TREC run file).
+struct QueryRanking {
+  std::string query_id;
+  std::vector<std::string> documents;
+};
+
+struct EvalReport {
+  std::size_t documents = 0;         // records in the index
+  std::size_t queries = 0;           // queries of the qrels, all of them scored
+  std::size_t qrels_rows = 0;
+  std::size_t queries_without_relevant = 0;  // judged, but nothing >= 1: they score 0
+  std::size_t judged_not_in_corpus = 0;      // qrels rows naming an id the corpus lacks
+  std::size_t untitled = 0;          // documents given a wordless title (see beir_set.cc)
+  std::size_t titles_cut = 0;
+  std::size_t queries_cut = 0;       // queries cut to ranking::kMaxQueryBytes
+  std::size_t queries_without_hits = 0;  // failures included
+  std::vector<QueryFailure> failures;
+  QueryMetrics mean;                 // over `queries`
+  double convert_seconds = 0;
+  double index_seconds = 0;          // indexer::ingest() alone
+  double query_seconds = 0;          // every Searcher::search() call, snippets included
+  std::vector<QueryRanking> rankings;  // in qrels order
+};
+
+// Runs the evaluation. Errors: a bad set (naming the file, line and field), a work folder that
+// already holds records or an index, records the indexer refused, or an index that fails.
+corpus::Result<EvalReport> evaluate(const EvalOptions& options, const EvalProgressCallback& progress);
+
+// The query text with Precedent's query syntax made inert, so every query is searched as the
+// plain words a user of another system typed (see the .cc for what is changed and why).
+std::string plain_words(std::string_view text);
+
+}  // namespace tools::eval
