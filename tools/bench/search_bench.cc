@@ -104,6 +104,52 @@ std::vector<Query> build_mix(const std::filesystem::path& db_path, std::size_t p
   return mix;
 }
 
+double percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  std::size_t at = static_cast<std::size_t>(p * (values.size() - 1) + 0.5);
+  return values[at];
+}
+
+// A record document picked at random (lessons are documents too, and are skipped).
+nlohmann::json random_record(const Xapian::Database& db, std::mt19937_64& rng) {
+  while (true) {
+    Xapian::Document doc = db.get_document(1 + static_cast<Xapian::docid>(pick(rng, db.get_lastdocid())));
+    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+    if (data.is_object() && data.contains("record")) return data["record"];
+  }
+}
+
+// Times Searcher::suggest on `count` prefixes of title words (1 to 6 letters, after zero or one
+// whole word), as a search box sends them while someone types.
+int suggest_bench(const std::filesystem::path& db_path, std::size_t count, std::uint64_t seed) {
+  Xapian::Database db(db_path.string());
+  auto searcher = ranking::Searcher::open(db_path);
+  if (!searcher) {
+    std::fprintf(stderr, "search_bench: %s\n", searcher.error().to_string().c_str());
+    return 1;
+  }
+  std::mt19937_64 rng(seed);
+  std::vector<double> ms;
+  for (std::size_t i = 0; i < count; ++i) {
+    std::istringstream title(random_record(db, rng).value("title", std::string()));
+    std::vector<std::string> words;
+    for (std::string word; title >> word;) words.push_back(word);
+    if (words.empty()) continue;
+    std::size_t at = pick(rng, words.size());
+    std::string typed = at > 0 && pick(rng, 2) == 1 ? words[at - 1] + " " : "";
+    typed += words[at].substr(0, 1 + pick(rng, 6));
+    ranking::SuggestRequest request;
+    request.query = typed;
+    auto begin = std::chrono::steady_clock::now();
+    auto response = searcher->suggest(request);
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
+    if (!response) return 1;
+  }
+  std::printf("suggest: p50 %.2f ms, p99 %.2f ms (%zu prefixes)\n", percentile(ms, 0.5), percentile(ms, 0.99), ms.size());
+  return 0;
+}
+
 // Times Searcher::similar on `count` seeded records by id, and on 300-word proposals made of
 // other records' bodies (their own record excluded by a filter would change the task, so the
 // proposal's source record simply competes like any other).
@@ -117,15 +163,14 @@ int similar_bench(const std::filesystem::path& db_path, std::size_t count, std::
   std::mt19937_64 rng(seed);
   std::vector<double> by_id, by_text;
   for (std::size_t i = 0; i < count; ++i) {
-    Xapian::Document doc = db.get_document(1 + static_cast<Xapian::docid>(pick(rng, db.get_lastdocid())));
-    auto data = nlohmann::json::parse(doc.get_data());
+    nlohmann::json record = random_record(db, rng);
     ranking::SimilarRequest request;
-    request.id = data["record"]["id"];
+    request.id = record["id"];
     auto begin = std::chrono::steady_clock::now();
     auto response = searcher->similar(request);
     by_id.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
     if (!response) return 1;
-    std::istringstream body(data["record"].value("body", std::string()));
+    std::istringstream body(record.value("body", std::string()));
     std::string word, text;
     for (int words = 0; words < 300 && body >> word; ++words) text += word + " ";
     ranking::SimilarRequest proposal;
@@ -135,13 +180,10 @@ int similar_bench(const std::filesystem::path& db_path, std::size_t count, std::
     by_text.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
     if (!response) return 1;
   }
-  auto at = [](std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[static_cast<std::size_t>(p * (v.size() - 1) + 0.5)];
-  };
-  std::printf("similar by id:       p50 %.2f ms, p99 %.2f ms (%zu seeds)\n", at(by_id, 0.5), at(by_id, 0.99), by_id.size());
-  std::printf("similar by proposal: p50 %.2f ms, p99 %.2f ms (%zu texts of up to 300 words)\n", at(by_text, 0.5),
-              at(by_text, 0.99), by_text.size());
+  std::printf("similar by id:       p50 %.2f ms, p99 %.2f ms (%zu seeds)\n", percentile(by_id, 0.5),
+              percentile(by_id, 0.99), by_id.size());
+  std::printf("similar by proposal: p50 %.2f ms, p99 %.2f ms (%zu texts of up to 300 words)\n", percentile(by_text, 0.5),
+              percentile(by_text, 0.99), by_text.size());
   return 0;
 }
 
@@ -149,13 +191,6 @@ struct Timing {
   std::vector<double> ms;
   double seconds = 0;
 };
-
-double percentile(std::vector<double> values, double p) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  std::size_t at = static_cast<std::size_t>(p * (values.size() - 1) + 0.5);
-  return values[at];
-}
 
 }  // namespace
 
@@ -177,8 +212,11 @@ int main(int argc, char** argv) {
   app.add_option("--urls-out", urls_out, "Write the mix as /v1/search URLs, one per line, for wrk");
   std::size_t similar = 0;
   app.add_option("--similar", similar, "Instead of searches, time similar-by-id and by-proposal on this many seeds");
+  std::size_t suggest = 0;
+  app.add_option("--suggest", suggest, "Instead of searches, time completion of this many typed prefixes");
   CLI11_PARSE(app, argc, argv);
   if (similar > 0) return similar_bench(db, similar, seed);
+  if (suggest > 0) return suggest_bench(db, suggest, seed);
 
   std::vector<Query> mix;
   try {

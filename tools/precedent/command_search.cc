@@ -60,6 +60,9 @@ int run_search(const SearchCommand& command) {
                               "\" (analysed as " + join(response->languages, ", ") + ") in " +
                               std::to_string(static_cast<int>(response->took_ms * 10) / 10.0).substr(0, 5) + " ms",
                           styled).c_str());
+  for (const auto& expansion : response->expansions) {
+    std::printf("%s\n", dim("also searched for \"" + expansion.matched + "\" as: " + join(expansion.terms, ", "), styled).c_str());
+  }
   for (std::size_t i = 0; i < response->hits.size(); ++i) {
     const auto& hit = response->hits[i];
     std::vector<std::string> facts = {hit.id};
