@@ -22,6 +22,10 @@ struct RelevanceConfig {
   double bm25_b = 0.5;
   double bm25_min_normlen = 0.5;
 
+  // Queries leave out the function words of the language they are analysed in
+  // (indexer/stop_words.h), except in phrases and when nothing else is left.
+  bool stop_words = true;
+
   // A query analysed in a language other than the one given or detected counts for this much:
   // those analyses still find records (detection on a few words is often wrong), but a
   // language with rarer stems must not outrank the query's own language.

@@ -10,6 +10,7 @@
 #include "indexer/language_detector.h"
 #include "indexer/schema.h"
 #include "indexer/stemmer.h"
+#include "indexer/stop_words.h"
 #include "indexer/text_normalizer.h"
 #include "indexer/thesaurus.h"
 
@@ -315,6 +316,10 @@ struct QueryBuilder::Impl {
     for (const auto& field : filter_fields())
       qp.add_boolean_prefix(std::string(field.name), unit + std::string(field.prefix));
     qp.add_rangeprocessor((new YearRangeProcessor())->release());  // the parser owns it
+    const auto& stop = indexer::stop_words(language);
+    if (relevance.stop_words && !stop.empty()) {
+      qp.set_stopper((new Xapian::SimpleStopper(stop.begin(), stop.end()))->release());
+    }
     qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     if (has_db) qp.set_database(db);
     return parsers.emplace(key, std::move(qp)).first->second;

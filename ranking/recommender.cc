@@ -10,6 +10,7 @@
 #include "indexer/language_detector.h"
 #include "indexer/record_writes.h"
 #include "indexer/schema.h"
+#include "indexer/stop_words.h"
 #include "indexer/text_normalizer.h"
 #include "indexer/thesaurus.h"
 #include "ranking/searcher_internal.h"
@@ -101,24 +102,6 @@ std::vector<std::string> shared(const std::set<std::string>& a, const std::set<s
   return out;
 }
 
-// Function words of the collection's languages (folded): they say nothing about what an
-// initiative did, so they never explain a similarity.
-constexpr const char* kStopWords[] = {
-    "the", "and", "for", "with", "from", "that", "this", "these", "those", "was", "were", "are", "has", "have",
-    "had", "been", "its", "their", "they", "which", "who", "what", "when", "where", "into", "than", "then",
-    "also", "but", "not", "all", "any", "some", "such", "more", "most", "other", "over", "under", "between",
-    "about", "after", "before", "through", "while", "would", "could", "should", "there", "here", "only",
-    "can", "will", "may", "must", "including", "include", "includes", "both", "each", "many", "much",
-    "los", "las", "del", "por", "para", "con", "una", "uno", "unos", "unas", "que", "como", "mas", "pero",
-    "sus", "entre", "sobre", "hacia", "desde", "hasta", "tras", "algo", "este", "esta", "estos", "estas",
-    "ese", "esa", "fue", "fueron", "era", "eran", "ser", "sin", "tambien", "cuando", "donde", "muy", "cada",
-    "des", "les", "une", "dans", "pour", "par", "avec", "sur", "qui", "que", "aux", "ces", "son", "ses",
-    "leur", "leurs", "est", "sont", "ont", "etait", "ete", "comme", "plus", "mais", "pas", "sans", "entre",
-    "vers", "chez", "aussi", "tout", "tous", "cette", "cet", "elle", "ils", "dont", "apres", "avant",
-    "dos", "das", "uma", "umas", "uns", "pelo", "pela", "pelos", "pelas", "nos", "nas", "num", "numa", "ao",
-    "aos", "com", "sem", "sob", "ate", "mais", "mas", "foi", "foram", "seu", "sua", "seus", "suas", "isso",
-    "esse", "essa", "este", "esta", "entre", "sobre", "tambem", "onde", "quando", "cada", "muito"};
-
 // Expansion terms are stems of words ("Z..."); metadata terms, titles' duplicates, numbers and
 // function words are noise.
 class StemDecider : public Xapian::ExpandDecider {
@@ -128,7 +111,7 @@ class StemDecider : public Xapian::ExpandDecider {
       std::set<std::string> out;
       for (const char* language : {"en", "es", "fr", "pt", ""}) {
         Xapian::Stem stem = indexer::stemmer_for(language);
-        for (const char* word : kStopWords) out.insert("Z" + stem(word));
+        for (const auto& word : indexer::stop_words("")) out.insert("Z" + stem(word));
       }
       return out;
     }();

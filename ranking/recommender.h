@@ -43,7 +43,7 @@ struct SimilarityConfig {
   double translation_weight = 0.5;
   // Text similarity of a record in another language is relative to the best record of its
   // language, counted from this part of the overall scale up.
-  double language_scale_floor = 0.6;
+  double language_scale_floor = 0.5;
   std::size_t max_text_bytes = 64 * 1024;  // longest proposal accepted
 };
 

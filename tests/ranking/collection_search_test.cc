@@ -175,6 +175,12 @@ TEST_F(CollectionSearchTest, SnippetsMarkTheMatchedWords) {
   }
 }
 
+TEST_F(CollectionSearchTest, FunctionWordsAreLeftOutUnlessNothingElseIsLeft) {
+  EXPECT_EQ(search("the retorts of", "en", 100).total, search("retorts", "en", 100).total);
+  EXPECT_EQ(search("las retortas", "es", 100).total, search("retortas", "es", 100).total);
+  EXPECT_GT(search("the", "en").total, 0u);
+}
+
 TEST_F(CollectionSearchTest, AnEllipsisIsPunctuationNotARange) {
   auto response = search("retorts... mercury…", "", 10);
   EXPECT_FALSE(response.hits.empty());

@@ -150,6 +150,8 @@ int main(int argc, char** argv) {
   app.add_option("--title-weight", relevance.title_weight, "Weight of title words")->capture_default_str();
   app.add_option("--summary-weight", relevance.summary_weight, "Weight of summary words")->capture_default_str();
   app.add_option("--body-weight", relevance.body_weight, "Weight of body words")->capture_default_str();
+  app.add_option("--stop-words", relevance.stop_words, "Leave function words out of queries (true/false)")
+      ->capture_default_str();
   app.add_option("--other-language-weight", relevance.other_language_weight,
                  "Weight of the query's analyses in other languages")->capture_default_str();
   app.add_flag("--json", options.json, "Print the figures as one JSON object");
