@@ -47,6 +47,15 @@ std::string url_encode(const std::string& text) {
   return out;
 }
 
+// A record document picked at random (lessons are documents too, and are skipped).
+nlohmann::json random_record(const Xapian::Database& db, std::mt19937_64& rng) {
+  while (true) {
+    Xapian::Document doc = db.get_document(1 + static_cast<Xapian::docid>(pick(rng, db.get_lastdocid())));
+    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+    if (data.is_object() && data.contains("record")) return data["record"];
+  }
+}
+
 std::vector<Query> build_mix(const std::filesystem::path& db_path, std::size_t per_type, std::uint64_t seed) {
   Xapian::Database db(db_path.string());
   std::vector<TermStat> words;
@@ -86,9 +95,7 @@ std::vector<Query> build_mix(const std::filesystem::path& db_path, std::size_t p
     add("two_to_four_words", q);
     add("and_words", word(common) + " AND " + word(middling));
     // A phrase from a real record: two consecutive words of its title.
-    Xapian::Document doc = db.get_document(1 + static_cast<Xapian::docid>(pick(rng, db.get_lastdocid())));
-    auto data = nlohmann::json::parse(doc.get_data());
-    std::string title = data["record"]["title"];
+    std::string title = random_record(db, rng).value("title", std::string());
     std::istringstream parts(title);
     std::vector<std::string> tokens{std::istream_iterator<std::string>(parts), {}};
     if (tokens.size() >= 2) {
@@ -111,15 +118,6 @@ double percentile(std::vector<double> values, double p) {
   return values[at];
 }
 
-// A record document picked at random (lessons are documents too, and are skipped).
-nlohmann::json random_record(const Xapian::Database& db, std::mt19937_64& rng) {
-  while (true) {
-    Xapian::Document doc = db.get_document(1 + static_cast<Xapian::docid>(pick(rng, db.get_lastdocid())));
-    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-    if (data.is_object() && data.contains("record")) return data["record"];
-  }
-}
-
 // Times Searcher::suggest on `count` prefixes of title words (1 to 6 letters, after zero or one
 // whole word), as a search box sends them while someone types.
 int suggest_bench(const std::filesystem::path& db_path, std::size_t count, std::uint64_t seed) {
@@ -138,13 +136,22 @@ int suggest_bench(const std::filesystem::path& db_path, std::size_t count, std::
     if (words.empty()) continue;
     std::size_t at = pick(rng, words.size());
     std::string typed = at > 0 && pick(rng, 2) == 1 ? words[at - 1] + " " : "";
-    typed += words[at].substr(0, 1 + pick(rng, 6));
+    // 1 to 6 characters (UTF-8: a character's continuation bytes stay with it).
+    std::size_t characters = 1 + pick(rng, 6), end = 0;
+    for (std::size_t seen = 0; end < words[at].size(); ++end) {
+      bool starts_character = (static_cast<unsigned char>(words[at][end]) & 0xC0) != 0x80;
+      if (starts_character && seen++ == characters) break;
+    }
+    typed += words[at].substr(0, end);
     ranking::SuggestRequest request;
     request.query = typed;
     auto begin = std::chrono::steady_clock::now();
     auto response = searcher->suggest(request);
     ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
-    if (!response) return 1;
+    if (!response) {
+      std::fprintf(stderr, "search_bench: \"%s\": %s\n", typed.c_str(), response.error().to_string().c_str());
+      return 1;
+    }
   }
   std::printf("suggest: p50 %.2f ms, p99 %.2f ms (%zu prefixes)\n", percentile(ms, 0.5), percentile(ms, 0.99), ms.size());
   return 0;
