@@ -9,7 +9,8 @@
 
 namespace indexer {
 
-// The function words of en, es, fr or pt; for "" the four lists together; empty for others.
+// The function words of en, es, fr or pt; for "" the four lists together, sorted; empty for
+// other languages.
 const std::vector<std::string>& stop_words(std::string_view language);
 
 }  // namespace indexer
