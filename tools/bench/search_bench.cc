@@ -120,13 +120,7 @@ double percentile(std::vector<double> values, double p) {
 
 // Times Searcher::suggest on `count` prefixes of title words (1 to 6 letters, after zero or one
 // whole word), as a search box sends them while someone types.
-int suggest_bench(const std::filesystem::path& db_path, std::size_t count, std::uint64_t seed) {
-  Xapian::Database db(db_path.string());
-  auto searcher = ranking::Searcher::open(db_path);
-  if (!searcher) {
-    std::fprintf(stderr, "search_bench: %s\n", searcher.error().to_string().c_str());
-    return 1;
-  }
+int suggest_bench(const Xapian::Database& db, ranking::Searcher& searcher, std::size_t count, std::uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::vector<double> ms;
   for (std::size_t i = 0; i < count; ++i) {
@@ -146,7 +140,7 @@ int suggest_bench(const std::filesystem::path& db_path, std::size_t count, std::
     ranking::SuggestRequest request;
     request.query = typed;
     auto begin = std::chrono::steady_clock::now();
-    auto response = searcher->suggest(request);
+    auto response = searcher.suggest(request);
     ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
     if (!response) {
       std::fprintf(stderr, "search_bench: \"%s\": %s\n", typed.c_str(), response.error().to_string().c_str());
@@ -160,13 +154,7 @@ int suggest_bench(const std::filesystem::path& db_path, std::size_t count, std::
 // Times Searcher::similar on `count` seeded records by id, and on 300-word proposals made of
 // other records' bodies (their own record excluded by a filter would change the task, so the
 // proposal's source record simply competes like any other).
-int similar_bench(const std::filesystem::path& db_path, std::size_t count, std::uint64_t seed) {
-  Xapian::Database db(db_path.string());
-  auto searcher = ranking::Searcher::open(db_path);
-  if (!searcher) {
-    std::fprintf(stderr, "search_bench: %s\n", searcher.error().to_string().c_str());
-    return 1;
-  }
+int similar_bench(const Xapian::Database& db, ranking::Searcher& searcher, std::size_t count, std::uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::vector<double> by_id, by_text;
   for (std::size_t i = 0; i < count; ++i) {
@@ -174,7 +162,7 @@ int similar_bench(const std::filesystem::path& db_path, std::size_t count, std::
     ranking::SimilarRequest request;
     request.id = record["id"];
     auto begin = std::chrono::steady_clock::now();
-    auto response = searcher->similar(request);
+    auto response = searcher.similar(request);
     by_id.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
     if (!response) return 1;
     std::istringstream body(record.value("body", std::string()));
@@ -183,7 +171,7 @@ int similar_bench(const std::filesystem::path& db_path, std::size_t count, std::
     ranking::SimilarRequest proposal;
     proposal.text = text;
     begin = std::chrono::steady_clock::now();
-    response = searcher->similar(proposal);
+    response = searcher.similar(proposal);
     by_text.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
     if (!response) return 1;
   }
@@ -222,8 +210,16 @@ int main(int argc, char** argv) {
   std::size_t suggest = 0;
   app.add_option("--suggest", suggest, "Instead of searches, time completion of this many typed prefixes");
   CLI11_PARSE(app, argc, argv);
-  if (similar > 0) return similar_bench(db, similar, seed);
-  if (suggest > 0) return suggest_bench(db, suggest, seed);
+  if (similar > 0 || suggest > 0) {
+    Xapian::Database database(db.string());
+    auto searcher = ranking::Searcher::open(db);
+    if (!searcher) {
+      std::fprintf(stderr, "search_bench: %s\n", searcher.error().to_string().c_str());
+      return 1;
+    }
+    return similar > 0 ? similar_bench(database, *searcher, similar, seed)
+                       : suggest_bench(database, *searcher, suggest, seed);
+  }
 
   std::vector<Query> mix;
   try {
