@@ -190,4 +190,10 @@ void for_each_word(std::string_view text, const std::function<void(std::size_t, 
   utext_close(utext);
 }
 
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  for_each_word(text, [&](std::size_t begin, std::size_t end) { words.emplace_back(text.substr(begin, end - begin)); });
+  return words;
+}
+
 }  // namespace indexer

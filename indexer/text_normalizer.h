@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace indexer {
 
@@ -18,5 +19,8 @@ std::string fold(std::string_view text);
 // Calls `visit(begin, end)` with the byte range of every word (ICU word boundaries, words that
 // contain a letter or a digit) of UTF-8 text, in order.
 void for_each_word(std::string_view text, const std::function<void(std::size_t, std::size_t)>& visit);
+
+// The words of UTF-8 text (for_each_word), as strings; fold the text first for folded words.
+std::vector<std::string> words_of(std::string_view text);
 
 }  // namespace indexer

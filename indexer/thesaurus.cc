@@ -19,13 +19,6 @@ using corpus::ErrorCode;
 
 constexpr const char* kLanguages[] = {"en", "es", "fr", "pt"};
 
-std::vector<std::string> folded_words(const std::string& text) {
-  std::string folded = fold(text);
-  std::vector<std::string> words;
-  for_each_word(folded, [&](std::size_t begin, std::size_t end) { words.push_back(folded.substr(begin, end - begin)); });
-  return words;
-}
-
 std::string joined(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& word : words) out += (out.empty() ? "" : " ") + word;
@@ -79,7 +72,7 @@ corpus::Result<Thesaurus> Thesaurus::parse(std::string_view text, const std::str
       }
       for (const auto& term_node : *terms) {
         auto term = term_node.value<std::string>();
-        std::vector<std::string> words = term ? folded_words(*term) : std::vector<std::string>{};
+        std::vector<std::string> words = term ? words_of(fold(*term)) : std::vector<std::string>{};
         if (words.empty()) return Error{ErrorCode::validation, "expected terms with words", origin, field_line, field};
         std::string key = joined(words);
         if (auto [it, inserted] = owner_of_term.emplace(key, *id); !inserted && it->second != *id) {

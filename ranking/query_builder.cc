@@ -148,8 +148,8 @@ struct PlainQuery {
 PlainQuery plain_query(const std::string& folded) {
   PlainQuery out;
   auto add_words = [](const std::string& text, std::vector<std::string>& to) {
-    std::string lowered = indexer::fold(text);  // exclusions were made upper case (fold_query)
-    indexer::for_each_word(lowered, [&](std::size_t b, std::size_t e) { to.push_back(lowered.substr(b, e - b)); });
+    auto words = indexer::words_of(indexer::fold(text));  // fold again: exclusions were made upper case
+    to.insert(to.end(), words.begin(), words.end());
   };
   std::size_t pos = 0;
   while (pos < folded.size()) {

@@ -74,9 +74,7 @@ bool is_translation(const Profile& a, const Profile& b, double min_themes) {
 // `concepts` of them): single words only, those the index holds.
 std::vector<std::string> translated_stems(const std::string& text, const std::string& language, const Xapian::Database& db,
                                           std::size_t concepts) {
-  std::string folded = indexer::fold(text);
-  std::vector<std::string> words;
-  indexer::for_each_word(folded, [&](std::size_t b, std::size_t e) { words.push_back(folded.substr(b, e - b)); });
+  std::vector<std::string> words = indexer::words_of(indexer::fold(text));
   const auto& thesaurus = indexer::Thesaurus::bundled();
   std::map<std::size_t, std::size_t> named;  // concept -> times named
   for (const auto& match : thesaurus.find(words)) ++named[match.concept_index];

@@ -262,8 +262,7 @@ corpus::Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request)
   SuggestResponse response;
   response.query = request.query;
   std::string folded = indexer::fold(request.query);
-  std::vector<std::string> words;
-  indexer::for_each_word(folded, [&](std::size_t b, std::size_t e) { words.push_back(folded.substr(b, e - b)); });
+  std::vector<std::string> words = indexer::words_of(folded);
   if (words.empty()) return response;
   // The last word is being typed unless the query ends in a space.
   bool typing = !std::isspace(static_cast<unsigned char>(folded.back()));
