@@ -123,6 +123,17 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
   out.add_value(schema::kThemesSlot, joined(document.themes));
   out.add_value(schema::kCommoditiesSlot, joined(document.commodities));
   out.add_value(schema::kFailureReasonsSlot, joined(document.failure_reasons));
+  // The order of schema::ProfileField.
+  std::string profile;
+  for (const std::string& part : {document.type, language, out.get_value(schema::kStartYearSlot),
+                                  out.get_value(schema::kEndYearSlot), out.get_value(schema::kCountriesSlot),
+                                  out.get_value(schema::kRegionsSlot), out.get_value(schema::kThemesSlot),
+                                  out.get_value(schema::kCommoditiesSlot)}) {
+    profile += part;
+    profile += schema::kProfileSeparator;
+  }
+  profile.pop_back();
+  out.add_value(schema::kProfileSlot, profile);
   out.set_data(stored_data(document, source, language, document.language.empty() && !language.empty()));
 
   for (std::size_t i = 0; i < document.lessons.size(); ++i) {
@@ -134,7 +145,10 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
     unit.add_boolean_term(schema::lesson_term(schema::term(schema::kLessonKind, lesson.kind)));
     for (const auto& term : filter_terms) unit.add_boolean_term(schema::lesson_term(term));
     // The record's values make year filters, sorting and facets work on lessons as on records.
-    for (auto it = out.values_begin(); it != out.values_end(); ++it) unit.add_value(it.get_valueno(), *it);
+    for (auto it = out.values_begin(); it != out.values_end(); ++it) {
+      unsigned slot = it.get_valueno();
+      if (slot <= schema::kFailureReasonsSlot && slot != schema::kSourceHashSlot) unit.add_value(schema::lesson_slot(slot), *it);
+    }
     unit.add_value(schema::kParentSlot, document.id);
     unit.set_data(nlohmann::json{{"lesson_of", document.id}, {"index", i}}.dump());
     built.lessons.push_back(std::move(unit));

@@ -11,7 +11,7 @@
 namespace indexer::schema {
 
 // Bumped when the layout or the analysis changes; an index of another version is refused.
-inline constexpr std::string_view kVersion = "3";
+inline constexpr std::string_view kVersion = "4";
 inline constexpr std::string_view kVersionKey = "precedent.schema";
 
 // Boolean terms.
@@ -32,8 +32,9 @@ inline constexpr std::string_view kSource = "XP";
 // Lessons are searchable units of their own: each lesson is a Xapian document whose every term
 // carries kLesson in front ("XLretort", "ZXLretort", "XLXTmercury"), so record queries never
 // match a lesson and lesson queries never match a record. A lesson holds its text, its kind
-// (kLesson + kLessonKind + kind), a copy of its record's filter terms and values, the link
-// kLesson + kId + record id, and the record id in kParentSlot for collapsing results.
+// (kLesson + kLessonKind + kind), a copy of its record's filter terms, its record's year and
+// facet values in lesson_slot()s, the link kLesson + kId + record id, and the record id in
+// kParentSlot for collapsing results.
 inline constexpr std::string_view kLesson = "XL";
 inline constexpr std::string_view kLessonKind = "XJ";
 
@@ -58,7 +59,28 @@ enum Slot : unsigned {
   kCommoditiesSlot = 9,
   kFailureReasonsSlot = 10,
   kParentSlot = 11,  // lessons only: the id of the record the lesson belongs to
+  // Records only: what the similar-initiatives recommender compares, in one value (one read per
+  // candidate instead of one per slot): the ProfileField parts joined by kProfileSeparator.
+  kProfileSlot = 12,
 };
+
+enum ProfileField : unsigned {
+  kProfileType,
+  kProfileLanguage,
+  kProfileStartYear,  // as in kStartYearSlot
+  kProfileEndYear,    // as in kEndYearSlot
+  kProfileCountries,  // as in kCountriesSlot, and so on
+  kProfileRegions,
+  kProfileThemes,
+  kProfileCommodities,
+  kProfileFields,
+};
+inline constexpr char kProfileSeparator = '\x1f';
+
+// A lesson keeps its record's values for slots 0 to kFailureReasonsSlot in slots of its own, so
+// the records' value streams (read for every facet count and year filter) hold records only.
+inline constexpr unsigned kLessonSlotOffset = 32;
+inline constexpr unsigned lesson_slot(unsigned record_slot) { return record_slot + kLessonSlotOffset; }
 
 inline constexpr char kValueSeparator = '\n';
 

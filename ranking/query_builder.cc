@@ -29,22 +29,28 @@ constexpr Xapian::termcount kMaxWildcardTerms = 100;
 // year:FROM..TO keeps records active at some point in the range: start <= TO and end >= FROM.
 class YearRangeProcessor : public Xapian::RangeProcessor {
  public:
-  YearRangeProcessor() : Xapian::RangeProcessor(indexer::schema::kStartYearSlot, "year:") {}
+  // `lessons`: the query searches lessons, which keep their record's years in lesson slots.
+  explicit YearRangeProcessor(bool lessons)
+      : Xapian::RangeProcessor(indexer::schema::kStartYearSlot, "year:"), lessons_(lessons) {}
 
   Xapian::Query operator()(const std::string& begin, const std::string& end) override {
     return year_query(begin.empty() ? std::nullopt : std::optional<int>(std::stoi(begin)),
-                      end.empty() ? std::nullopt : std::optional<int>(std::stoi(end)));
+                      end.empty() ? std::nullopt : std::optional<int>(std::stoi(end)), lessons_);
   }
 
-  static Xapian::Query year_query(std::optional<int> from, std::optional<int> to) {
-    using indexer::schema::kEndYearSlot;
-    using indexer::schema::kStartYearSlot;
+  static Xapian::Query year_query(std::optional<int> from, std::optional<int> to, bool lessons) {
+    namespace schema = indexer::schema;
+    unsigned start = lessons ? schema::lesson_slot(schema::kStartYearSlot) : schema::kStartYearSlot;
+    unsigned end = lessons ? schema::lesson_slot(schema::kEndYearSlot) : schema::kEndYearSlot;
     std::vector<Xapian::Query> parts;
-    if (to) parts.emplace_back(Xapian::Query::OP_VALUE_LE, kStartYearSlot, Xapian::sortable_serialise(*to));
-    if (from) parts.emplace_back(Xapian::Query::OP_VALUE_GE, kEndYearSlot, Xapian::sortable_serialise(*from));
+    if (to) parts.emplace_back(Xapian::Query::OP_VALUE_LE, start, Xapian::sortable_serialise(*to));
+    if (from) parts.emplace_back(Xapian::Query::OP_VALUE_GE, end, Xapian::sortable_serialise(*from));
     if (parts.empty()) return Xapian::Query::MatchAll;
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }
+
+ private:
+  bool lessons_;
 };
 
 bool is_year(std::string_view s) {
@@ -192,21 +198,32 @@ bool mentions_lesson_kind(const Xapian::Query& query) {
   return false;
 }
 
-// Whether a query (parsed for records) could match lessons: lessons share no term with records,
-// but all documents and value ranges (years) match them too.
+// Whether a query (parsed for records) could match lessons. Lessons share no term and no value
+// slot with records, but "all documents" matches them too, and so does whatever combines it
+// without a record term that must match.
 bool can_match_lessons(const Xapian::Query& query) {
+  std::size_t n = query.get_num_subqueries();
   switch (query.get_type()) {
     case Xapian::Query::LEAF_MATCH_ALL:
-    case Xapian::Query::OP_VALUE_RANGE:
-    case Xapian::Query::OP_VALUE_GE:
-    case Xapian::Query::OP_VALUE_LE:
       return true;
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_NEAR:
+    case Xapian::Query::OP_PHRASE:
+      // Every part must match.
+      for (std::size_t i = 0; i < n; ++i)
+        if (!can_match_lessons(query.get_subquery(i))) return false;
+      return n > 0;
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_AND_MAYBE:
+      // The first part decides what matches.
+      return n > 0 && can_match_lessons(query.get_subquery(0));
     default:
-      break;
+      // OR, MAX, SYNONYM, ELITE_SET, SCALE_WEIGHT...: any part that matches does.
+      for (std::size_t i = 0; i < n; ++i)
+        if (can_match_lessons(query.get_subquery(i))) return true;
+      return false;
   }
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-    if (can_match_lessons(query.get_subquery(i))) return true;
-  return false;
 }
 
 Xapian::Query any_lesson() {
@@ -315,7 +332,7 @@ struct QueryBuilder::Impl {
     qp.add_prefix("title", unit + std::string(indexer::schema::kTitle));
     for (const auto& field : filter_fields())
       qp.add_boolean_prefix(std::string(field.name), unit + std::string(field.prefix));
-    qp.add_rangeprocessor((new YearRangeProcessor())->release());  // the parser owns it
+    qp.add_rangeprocessor((new YearRangeProcessor(lessons))->release());  // the parser owns it
     const auto& stop = indexer::stop_words(language);
     if (relevance.stop_words && !stop.empty()) {
       qp.set_stopper((new Xapian::SimpleStopper(stop.begin(), stop.end()))->release());
@@ -483,7 +500,7 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
     if (filters.year_from && filters.year_to && *filters.year_from > *filters.year_to) {
       return Error{ErrorCode::invalid_argument, "year_from is after year_to", "", 0, "year_from"};
     }
-    filter_parts.push_back(YearRangeProcessor::year_query(filters.year_from, filters.year_to));
+    filter_parts.push_back(YearRangeProcessor::year_query(filters.year_from, filters.year_to, out.lessons));
   }
 
   if (text_query.empty()) text_query = Xapian::Query::MatchAll;

@@ -43,15 +43,26 @@ std::set<std::string> split_value(const std::string& value) {
 }
 
 Profile profile_of(const Xapian::Document& doc) {
+  std::string value = doc.get_value(schema::kProfileSlot);
+  std::vector<std::string> parts;
+  std::size_t begin = 0;
+  while (parts.size() + 1 < schema::kProfileFields) {
+    std::size_t end = value.find(schema::kProfileSeparator, begin);
+    if (end == std::string::npos) break;
+    parts.push_back(value.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  parts.push_back(value.substr(std::min(begin, value.size())));
+  parts.resize(schema::kProfileFields);
   Profile p;
-  p.themes = split_value(doc.get_value(schema::kThemesSlot));
-  p.countries = split_value(doc.get_value(schema::kCountriesSlot));
-  p.commodities = split_value(doc.get_value(schema::kCommoditiesSlot));
-  p.regions = split_value(doc.get_value(schema::kRegionsSlot));
-  p.type = doc.get_value(schema::kTypeSlot);
-  p.language = doc.get_value(schema::kLanguageSlot);
-  p.start_year = doc.get_value(schema::kStartYearSlot);
-  p.end_year = doc.get_value(schema::kEndYearSlot);
+  p.type = parts[schema::kProfileType];
+  p.language = parts[schema::kProfileLanguage];
+  p.start_year = parts[schema::kProfileStartYear];
+  p.end_year = parts[schema::kProfileEndYear];
+  p.countries = split_value(parts[schema::kProfileCountries]);
+  p.regions = split_value(parts[schema::kProfileRegions]);
+  p.themes = split_value(parts[schema::kProfileThemes]);
+  p.commodities = split_value(parts[schema::kProfileCommodities]);
   return p;
 }
 
@@ -267,7 +278,9 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
       Xapian::Query metadata(Xapian::Query::OP_OR, metadata_terms.begin(), metadata_terms.end());
       candidates = Xapian::Query(Xapian::Query::OP_OR, candidates, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, metadata, 0.0));
     }
-    candidates = Xapian::Query(Xapian::Query::OP_FILTER, candidates, filter->query);
+    // Candidates hold record terms only, so no lesson is among them; without filters there is
+    // nothing to apply.
+    if (!request.filters.empty()) candidates = Xapian::Query(Xapian::Query::OP_FILTER, candidates, filter->query);
     double seed_text_weight = 0;
     if (by_id) {
       // The seed's own text weight is the scale for the others, and tells near-duplicates.

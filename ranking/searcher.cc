@@ -159,14 +159,17 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     enquire.set_query(built->query);
     // A search of lessons shows each record once, at its best lesson.
     std::optional<unsigned> unit_slot;
+    std::vector<FacetField> facet_slots = *facets;
     if (built->lessons) {
       unit_slot = schema::kParentSlot;
       enquire.set_collapse_key(schema::kParentSlot);
+      for (auto& field : facet_slots) field.slot = schema::lesson_slot(field.slot);
     }
-    FacetSpy spy(*facets, unit_slot);
+    FacetSpy spy(facet_slots, unit_slot);
     if (!facets->empty()) enquire.add_matchspy(&spy);
     if (request.sort != SortOrder::relevance) {
-      enquire.set_sort_by_value_then_relevance(schema::kStartYearSlot, request.sort == SortOrder::newest);
+      unsigned start = built->lessons ? schema::lesson_slot(schema::kStartYearSlot) : schema::kStartYearSlot;
+      enquire.set_sort_by_value_then_relevance(start, request.sort == SortOrder::newest);
     }
     Xapian::doccount first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
     // Facet counts are over every match, so the matcher must look at all of them; so must an

@@ -269,6 +269,22 @@ TEST_F(CollectionSearchTest, KindFilterParameterAndOtherFiltersApplyToLessons) {
     EXPECT_NE(std::find(hit.countries.begin(), hit.countries.end(), "EC"), hit.countries.end()) << hit.id;
     EXPECT_EQ(hit.lessons.at(0).kind, "failed");
   }
+  // Years filter and sort lessons by their record's years.
+  SearchRequest by_years;
+  by_years.query = "kind:worked year:2010..2030";
+  by_years.sort = SortOrder::oldest;
+  by_years.per_page = 100;
+  auto recent = searcher_->search(by_years);
+  ASSERT_TRUE(recent.has_value()) << recent.error().to_string();
+  ASSERT_FALSE(recent->hits.empty());
+  std::optional<int> previous;
+  for (const auto& hit : recent->hits) {
+    // Active in the range: an unknown end is the start year, or open while ongoing.
+    std::optional<int> end = hit.end_year ? hit.end_year : hit.outcome == "ongoing" ? std::nullopt : hit.start_year;
+    if (end) EXPECT_GE(*end, 2010) << hit.id;
+    if (previous && hit.start_year) EXPECT_GE(*hit.start_year, *previous) << hit.id;
+    if (hit.start_year) previous = hit.start_year;
+  }
 }
 
 TEST_F(CollectionSearchTest, RecordSearchesNeverReturnLessons) {
