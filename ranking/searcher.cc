@@ -32,8 +32,13 @@ constexpr Xapian::doccount kCheckAtLeast = 100;
 // A query that finds fewer records than this gets a spelling suggestion. Looking one up costs
 // more than the search itself on a large index, so only queries that find nothing pay for it.
 constexpr std::uint64_t kFewResults = 1;
-// Completion looks at this many index words that start like the last word typed.
-constexpr std::size_t kMaxCompletionCandidates = 2000;
+// Completion looks at this many index words that start like the last word typed (in index
+// order), and only once that word has this many bytes: one letter starts too many words for a
+// useful or fast answer.
+constexpr std::size_t kMaxCompletionCandidates = 500;
+constexpr std::size_t kMinCompletionPrefix = 2;
+// Titles are matched through the most frequent of those completions.
+constexpr std::size_t kTitleCompletions = 10;
 
 corpus::Result<std::vector<FacetField>> facet_list(const std::vector<std::string>& names) {
   std::vector<FacetField> out;
@@ -270,13 +275,14 @@ corpus::Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request)
   // The last word is being typed unless the query ends in a space.
   bool typing = !std::isspace(static_cast<unsigned char>(folded.back()));
   std::string last = typing ? words.back() : "";
+  if (last.size() < kMinCompletionPrefix) last.clear();
   std::string before;
   for (std::size_t i = 0; i + (typing ? 1 : 0) < words.size(); ++i) before += words[i] + " ";
   try {
     impl_->refresh();
     const Xapian::Database& db = impl_->db;
+    std::vector<std::pair<Xapian::doccount, std::string>> candidates;  // by frequency, most first
     if (!last.empty()) {
-      std::vector<std::pair<Xapian::doccount, std::string>> candidates;
       std::size_t seen = 0;
       for (auto it = db.allterms_begin(last); it != db.allterms_end(last) && seen < kMaxCompletionCandidates; ++it, ++seen) {
         candidates.emplace_back(it.get_termfreq(), *it);
@@ -290,14 +296,23 @@ corpus::Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request)
     const std::string title(schema::kTitle);
     for (std::size_t i = 0; i + (typing ? 1 : 0) < words.size(); ++i) parts.emplace_back(title + words[i]);
     if (!last.empty()) {
-      parts.emplace_back(Xapian::Query::OP_WILDCARD, title + last, 100, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      std::vector<Xapian::Query> completed;
+      for (std::size_t i = 0; i < candidates.size() && completed.size() < kTitleCompletions; ++i)
+        completed.emplace_back(title + candidates[i].second);
+      if (completed.empty()) return response;
+      parts.emplace_back(Xapian::Query::OP_OR, completed.begin(), completed.end());
     }
+    if (parts.empty()) return response;
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      auto stored = parse_stored(it.get_document().get_data());
-      if (stored) response.titles.push_back({stored->document.id, stored->document.title});
+      // Only the id and the title are needed: no need to validate the whole stored record.
+      auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+      if (!data.is_object() || !data["record"].is_object()) continue;
+      const auto& record = data["record"];
+      if (record.value("id", "").empty()) continue;
+      response.titles.push_back({record.value("id", ""), record.value("title", "")});
     }
     return response;
   } catch (const Xapian::Error& e) {

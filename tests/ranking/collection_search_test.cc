@@ -218,6 +218,25 @@ TEST_F(CollectionSearchTest, SortByYear) {
   }
 }
 
+TEST_F(CollectionSearchTest, CompletionIsAccentInsensitiveAndNeedsTwoLetters) {
+  SuggestRequest request;
+  request.query = "formalizaci";
+  auto formal = searcher_->suggest(request);
+  ASSERT_TRUE(formal.has_value());
+  ASSERT_FALSE(formal->completions.empty());
+  EXPECT_EQ(formal->completions[0], "formalizacion");  // the folded form of "formalización"
+  request.query = "cooperativas garim";
+  auto titles = searcher_->suggest(request);
+  ASSERT_TRUE(titles.has_value());
+  ASSERT_FALSE(titles->titles.empty());
+  EXPECT_NE(titles->titles[0].title.find("ooperativas"), std::string::npos) << titles->titles[0].title;
+  request.query = "m";
+  auto one_letter = searcher_->suggest(request);
+  ASSERT_TRUE(one_letter.has_value());
+  EXPECT_TRUE(one_letter->completions.empty());
+  EXPECT_TRUE(one_letter->titles.empty());
+}
+
 TEST_F(CollectionSearchTest, ShowsARecordById) {
   auto record = searcher_->document("la01-proyecto-gama");
   ASSERT_TRUE(record.has_value());
