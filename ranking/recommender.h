@@ -31,6 +31,7 @@ struct SimilarityConfig {
   unsigned expansion_terms = 40;     // terms taken from the expansion set
   unsigned elite_terms = 30;         // of the seed's and expansion terms, how many the candidate query uses
   unsigned feedback_records = 3;     // records a proposal's first search gives as its relevance set
+  unsigned feedback_terms = 12;      // of the proposal's terms, how many that first search uses
   unsigned candidates = 200;         // candidates scored
   double near_duplicate = 0.92;      // text similarity to the seed at which a record is the same one
   // A record in another language is the same initiative (a translation, which shares few words)
