@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "corpus/front_matter.h"
+#include "corpus/html_reader.h"
 #include "corpus/utf8.h"
 
 namespace corpus {
@@ -161,6 +162,17 @@ void read_text(std::string_view file_name, std::string_view content, ReadResult&
   out.records.push_back(document_from_json(fields, RecordOrigin{std::string(file_name), 0, -1, {}}));
 }
 
+// A page is one record; its id comes from the file name, like a text file's.
+void read_html(std::string_view file_name, std::string_view content, ReadResult& out) {
+  auto fields = html_record_fields(file_name, content);
+  if (!fields) {
+    out.file_error = fields.error();
+    return;
+  }
+  (*fields)["id"] = id_from_file_name(std::string(file_name));
+  out.records.push_back(document_from_json(*fields, RecordOrigin{std::string(file_name), 0, -1, {}}));
+}
+
 }  // namespace
 
 Format format_of(const std::filesystem::path& path) {
@@ -169,6 +181,7 @@ Format format_of(const std::filesystem::path& path) {
   if (extension == ".jsonl" || extension == ".ndjson") return Format::json_lines;
   if (extension == ".md" || extension == ".markdown") return Format::markdown;
   if (extension == ".txt") return Format::text;
+  if (extension == ".html" || extension == ".htm") return Format::html;
   return Format::unsupported;
 }
 
@@ -204,9 +217,11 @@ ReadResult read_records(std::string_view file_name, std::string_view content, Fo
     case Format::text:
       read_text(file_name, content, out);
       break;
+    case Format::html:
+      read_html(file_name, content, out);
+      break;
     case Format::unsupported:
-      out.file_error = Error{ErrorCode::invalid_argument, "unsupported file type (expected .json, "
-                             ".jsonl, .ndjson, .md, .markdown or .txt)", std::string(file_name), 0, ""};
+      out.file_error = Error{ErrorCode::invalid_argument, std::string(kUnsupportedFileType), std::string(file_name), 0, ""};
       break;
   }
   return out;

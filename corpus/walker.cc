@@ -63,9 +63,7 @@ FileList collect_files(const std::vector<fs::path>& paths) {
       out.folders.push_back(absolute_normal(path));
       walk(path, out);
     } else if (format_of(path) == Format::unsupported) {
-      out.errors.push_back(Error{ErrorCode::invalid_argument,
-                                 "unsupported file type (expected .json, .jsonl, .ndjson, .md, "
-                                 ".markdown or .txt)", path.string(), 0, ""});
+      out.errors.push_back(Error{ErrorCode::invalid_argument, std::string(kUnsupportedFileType), path.string(), 0, ""});
     } else {
       out.files.push_back(absolute_normal(path));
     }

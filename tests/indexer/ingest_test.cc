@@ -177,6 +177,16 @@ TEST_F(IngestTest, MissingIndexIsReportedToReaders) {
 }
 
 
+TEST_F(IngestTest, AWebPageIsARecord) {
+  write_file(in() / "sluices.html",
+             "<html lang=\"en\"><head><title>Sluice boxes</title></head>"
+             "<body><nav>Home</nav><p>Gravity concentration before any mercury.</p></body></html>");
+  auto summary = run();
+  EXPECT_EQ(summary.indexed, 1u);
+  EXPECT_EQ(ids_for("gravity concentration"), std::vector<std::string>{"sluices"});
+  EXPECT_TRUE(ids_for("home").empty());
+}
+
 TEST_F(IngestTest, LessonsFollowTheirRecord) {
   auto lesson_ids = [&](const std::string& query) { return ids_for(query); };
   write_file(in() / "a.md",
