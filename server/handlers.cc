@@ -221,15 +221,23 @@ HttpResponse handle_post_documents(const HttpRequest& request, const RouteMatch&
   std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
   type.erase(type.find_last_not_of(" ") + 1);
   corpus::Format format;
+  std::string name = "body";  // what errors call the upload; a page's id comes from it
   if (type == "application/json") {
     format = corpus::Format::json;
   } else if (type == "application/x-ndjson" || type == "application/jsonl" || type == "application/x-jsonlines") {
     format = corpus::Format::json_lines;
+  } else if (type == "text/html") {
+    format = corpus::Format::html;
+    auto id = single(request, "id");
+    if (!id) return error_response(id.error());
+    if (!*id) return error_response(bad("id", "a web page needs the record id it is stored under: ?id=..."));
+    name = **id + ".html";
   } else {
     return error_response(ApiError::unsupported_media_type,
-                          "send application/json (a record or an array) or application/x-ndjson (JSON Lines)");
+                          "send application/json (a record or an array), application/x-ndjson (JSON Lines) "
+                          "or text/html (a web page, with ?id=)");
   }
-  corpus::ReadResult read = corpus::read_records("body", request.body, format);
+  corpus::ReadResult read = corpus::read_records(name, request.body, format);
   if (read.file_error) return error_response(ApiError::invalid_body, read.file_error->to_string());
   if (read.records.empty()) return error_response(ApiError::invalid_body, "the body holds no records");
   if (read.records.size() > service.config().max_records_per_post) {

@@ -64,7 +64,7 @@ const std::vector<Route>& routes() {
        {"k", "country", "region", "theme", "type", "outcome", "commodity", "language", "failure_reason",
         "organisation", "donor", "year_from", "year_to"}, false},
       {"POST", "/v1/similar", "similar_to_text", handle_similar_to_text, {}, false},
-      {"POST", "/v1/documents", "post_documents", handle_post_documents, {}, true},
+      {"POST", "/v1/documents", "post_documents", handle_post_documents, {"id"}, true},
       {"DELETE", "/v1/documents/{id}", "delete_document", handle_delete_document, {}, true},
       {"GET", "/v1/stats", "stats", handle_stats, {}, false},
       {"GET", "/v1/openapi.json", "openapi", handle_openapi, {}, false},

@@ -263,6 +263,23 @@ TEST_F(HttpServerTest, AllInvalidRecordsIsABadRequestNamingRecordAndField) {
   client().request("DELETE", "/v1/documents/ok-id", "", {auth()});
 }
 
+TEST_F(HttpServerTest, AWebPageIsUploadedUnderTheIdGiven) {
+  const std::string page =
+      "<html lang=\"fr\"><head><title>Comptoirs d'achat d'or</title></head>"
+      "<body><nav>Accueil</nav><main><p>Les comptoirs payaient les orpailleurs au gramme.</p></main></body></html>";
+  auto missing_id = client().request("POST", "/v1/documents", page, {{"Content-Type", "text/html; charset=utf-8"}, auth()});
+  EXPECT_EQ(missing_id.status, 400);
+  EXPECT_EQ(missing_id.json()["error"]["field"], "id");
+  auto uploaded = client().request("POST", "/v1/documents?id=comptoirs-or", page,
+                                   {{"Content-Type", "text/html; charset=utf-8"}, auth()});
+  ASSERT_EQ(uploaded.status, 200) << uploaded.body;
+  auto shown = client().get("/v1/documents/comptoirs-or").json();
+  EXPECT_EQ(shown["title"], "Comptoirs d'achat d'or");
+  EXPECT_EQ(shown["language"], "fr");
+  EXPECT_EQ(client().get("/v1/search?q=comptoirs+gramme").json()["hits"][0]["id"], "comptoirs-or");
+  client().request("DELETE", "/v1/documents/comptoirs-or", "", {auth()});
+}
+
 TEST_F(HttpServerTest, AnExternalReindexIsPickedUp) {
   auto before = client().get("/v1/search?q=zebu+yak").json();
   EXPECT_EQ(before["total"], 0);
