@@ -9,6 +9,7 @@
 
 #include "corpus/front_matter.h"
 #include "corpus/html_reader.h"
+#include "corpus/pdf_reader.h"
 #include "corpus/utf8.h"
 
 namespace corpus {
@@ -162,9 +163,8 @@ void read_text(std::string_view file_name, std::string_view content, ReadResult&
   out.records.push_back(document_from_json(fields, RecordOrigin{std::string(file_name), 0, -1, {}}));
 }
 
-// A page is one record; its id comes from the file name, like a text file's.
-void read_html(std::string_view file_name, std::string_view content, ReadResult& out) {
-  auto fields = html_record_fields(file_name, content);
+// A web page or a PDF is one record; its id comes from the file name, like a text file's.
+void read_page(std::string_view file_name, Result<json> fields, ReadResult& out) {
   if (!fields) {
     out.file_error = fields.error();
     return;
@@ -182,6 +182,7 @@ Format format_of(const std::filesystem::path& path) {
   if (extension == ".md" || extension == ".markdown") return Format::markdown;
   if (extension == ".txt") return Format::text;
   if (extension == ".html" || extension == ".htm") return Format::html;
+  if (extension == ".pdf") return Format::pdf;
   return Format::unsupported;
 }
 
@@ -218,7 +219,10 @@ ReadResult read_records(std::string_view file_name, std::string_view content, Fo
       read_text(file_name, content, out);
       break;
     case Format::html:
-      read_html(file_name, content, out);
+      read_page(file_name, html_record_fields(file_name, content), out);
+      break;
+    case Format::pdf:
+      read_page(file_name, pdf_record_fields(file_name, content), out);
       break;
     case Format::unsupported:
       out.file_error = Error{ErrorCode::invalid_argument, std::string(kUnsupportedFileType), std::string(file_name), 0, ""};

@@ -22,12 +22,13 @@ enum class Format {
   markdown,    // .md, .markdown: front matter (YAML) for the fields, the rest is the body
   text,        // .txt: first line is the title, the rest is the body
   html,        // .html, .htm: one record from the page (corpus/html_reader.h)
+  pdf,         // .pdf: one record from the report's text and metadata (corpus/pdf_reader.h)
   unsupported,
 };
 
 // What an unsupported file is told: the extensions that are read.
 inline constexpr std::string_view kUnsupportedFileType =
-    "unsupported file type (expected .json, .jsonl, .ndjson, .md, .markdown, .txt, .html or .htm)";
+    "unsupported file type (expected .json, .jsonl, .ndjson, .md, .markdown, .txt, .html, .htm or .pdf)";
 
 // The format a file is read as, from its extension (case-insensitive).
 Format format_of(const std::filesystem::path& path);
