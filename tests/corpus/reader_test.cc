@@ -27,7 +27,8 @@ TEST(ReaderTest, FormatFollowsTheExtension) {
   EXPECT_EQ(format_of("x.ndjson"), Format::json_lines);
   EXPECT_EQ(format_of("x.md"), Format::markdown);
   EXPECT_EQ(format_of("x.txt"), Format::text);
-  EXPECT_EQ(format_of("x.pdf"), Format::unsupported);
+  EXPECT_EQ(format_of("x.pdf"), Format::pdf);
+  EXPECT_EQ(format_of("x.docx"), Format::unsupported);
 }
 
 TEST(ReaderTest, JsonObjectAndArray) {
