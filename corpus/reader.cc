@@ -163,14 +163,53 @@ void read_text(std::string_view file_name, std::string_view content, ReadResult&
   out.records.push_back(document_from_json(fields, RecordOrigin{std::string(file_name), 0, -1, {}}));
 }
 
-// A web page or a PDF is one record; its id comes from the file name, like a text file's.
-void read_page(std::string_view file_name, Result<json> fields, ReadResult& out) {
+// The fields of a sidecar (a JSON object, or a Markdown file's front matter), with the line of
+// each field when the format has lines.
+Result<FrontMatter> sidecar_fields(const Sidecar& sidecar) {
+  std::string name = sidecar.path.string();
+  if (format_of(sidecar.path) == Format::markdown) return parse_front_matter(name, sidecar.content);
+  FrontMatter out;
+  try {
+    out.fields = json::parse(sidecar.content);
+  } catch (const json::parse_error& e) {
+    std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, sidecar.content.size());
+    return Error{ErrorCode::parse_error, "not valid JSON", name, utf8::line_of(sidecar.content, at), ""};
+  }
+  if (!out.fields.is_object()) return Error{ErrorCode::parse_error, "a sidecar is one JSON object", name, 1, ""};
+  out.present = true;
+  return out;
+}
+
+// A web page or a PDF is one record; its id comes from the file name, like a text file's, and
+// its sidecar's fields replace what the file gave. A field the sidecar got wrong is named there.
+void read_page(std::string_view file_name, Result<json> fields, const Sidecar* sidecar, ReadResult& out) {
   if (!fields) {
     out.file_error = fields.error();
     return;
   }
   (*fields)["id"] = id_from_file_name(std::string(file_name));
-  out.records.push_back(document_from_json(*fields, RecordOrigin{std::string(file_name), 0, -1, {}}));
+  FrontMatter extra;
+  if (sidecar != nullptr) {
+    auto parsed = sidecar_fields(*sidecar);
+    if (!parsed) {
+      out.file_error = parsed.error();
+      return;
+    }
+    extra = std::move(parsed).value();
+    for (const auto& [key, value] : extra.fields.items()) (*fields)[key] = value;
+  }
+  auto record = document_from_json(*fields, RecordOrigin{std::string(file_name), 0, -1, {}});
+  if (!record && sidecar != nullptr) {
+    Error error = record.error();
+    std::string field = error.field.substr(0, error.field.find_first_of(".["));
+    if (extra.fields.contains(field)) {
+      error.file = sidecar->path.string();
+      auto line = extra.field_lines.find(field);
+      error.line = line == extra.field_lines.end() ? 0 : line->second;
+      record = error;
+    }
+  }
+  out.records.push_back(std::move(record));
 }
 
 }  // namespace
@@ -203,7 +242,7 @@ std::string id_from_file_name(const std::filesystem::path& path) {
   return id;
 }
 
-ReadResult read_records(std::string_view file_name, std::string_view content, Format format) {
+ReadResult read_records(std::string_view file_name, std::string_view content, Format format, const Sidecar* sidecar) {
   ReadResult out;
   switch (format) {
     case Format::json:
@@ -219,10 +258,10 @@ ReadResult read_records(std::string_view file_name, std::string_view content, Fo
       read_text(file_name, content, out);
       break;
     case Format::html:
-      read_page(file_name, html_record_fields(file_name, content), out);
+      read_page(file_name, html_record_fields(file_name, content), sidecar, out);
       break;
     case Format::pdf:
-      read_page(file_name, pdf_record_fields(file_name, content), out);
+      read_page(file_name, pdf_record_fields(file_name, content), sidecar, out);
       break;
     case Format::unsupported:
       out.file_error = Error{ErrorCode::invalid_argument, std::string(kUnsupportedFileType), std::string(file_name), 0, ""};
@@ -255,7 +294,39 @@ ReadResult read_file(const std::filesystem::path& path) {
     out.file_error = content.error();
     return out;
   }
-  return read_records(path.string(), *content, format_of(path));
+  std::optional<Sidecar> sidecar;
+  if (auto sidecar_path = sidecar_of(path)) {
+    auto sidecar_content = read_file_bytes(*sidecar_path);
+    if (!sidecar_content) {
+      ReadResult out;
+      out.file_error = sidecar_content.error();
+      return out;
+    }
+    sidecar = Sidecar{*sidecar_path, std::move(sidecar_content).value()};
+  }
+  return read_records(path.string(), *content, format_of(path), sidecar ? &*sidecar : nullptr);
+}
+
+std::optional<std::filesystem::path> sidecar_of(const std::filesystem::path& file) {
+  Format format = format_of(file);
+  if (format != Format::html && format != Format::pdf) return std::nullopt;
+  for (const char* extension : {".json", ".md"}) {
+    std::filesystem::path candidate = file;
+    candidate += extension;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+  }
+  return std::nullopt;
+}
+
+bool is_sidecar(const std::filesystem::path& file) {
+  Format format = format_of(file);
+  if (format != Format::json && format != Format::markdown) return false;
+  std::filesystem::path described = file.parent_path() / file.stem();
+  Format described_format = format_of(described);
+  std::error_code ec;
+  return (described_format == Format::html || described_format == Format::pdf) &&
+         std::filesystem::is_regular_file(described, ec);
 }
 
 }  // namespace corpus

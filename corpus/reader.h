@@ -41,14 +41,30 @@ struct ReadResult {
   std::optional<Error> file_error;        // set when the file as a whole could not be read
 };
 
+// A web page or PDF can have a sidecar next to it, "report.pdf.json" (a JSON object) or
+// "report.pdf.md" (front matter), with the fields the file cannot give (type, themes, outcome,
+// lessons...); its fields replace what was read from the file.
+struct Sidecar {
+  std::filesystem::path path;
+  std::string content;
+};
+
+// The sidecar file of `file`, when `file` is a page or a PDF and one exists.
+std::optional<std::filesystem::path> sidecar_of(const std::filesystem::path& file);
+
+// Whether `file` is the sidecar of a file next to it (folders are walked without them).
+bool is_sidecar(const std::filesystem::path& file);
+
 // Reads records from content already in memory; `file_name` names the file in errors and, for
-// Markdown and text, gives the id when the record does not.
-ReadResult read_records(std::string_view file_name, std::string_view content, Format format);
+// Markdown, text, pages and PDFs, gives the id when the record does not. `sidecar`: the file's
+// sidecar, for pages and PDFs.
+ReadResult read_records(std::string_view file_name, std::string_view content, Format format,
+                        const Sidecar* sidecar = nullptr);
 
 // A file's bytes, refused when over kMaxFileBytes; errors name the path.
 Result<std::string> read_file_bytes(const std::filesystem::path& path);
 
-// Reads a file from disk and its records.
+// Reads a file from disk (and its sidecar) and its records.
 ReadResult read_file(const std::filesystem::path& path);
 
 // A valid id made from a file name ("Informe Final 2019.md" -> "informe-final-2019").

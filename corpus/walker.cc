@@ -44,7 +44,7 @@ void walk(const fs::path& folder, FileList& out) {
       if (entry.is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (entry.is_regular_file(ec) && format_of(entry.path()) != Format::unsupported) {
+    if (entry.is_regular_file(ec) && format_of(entry.path()) != Format::unsupported && !is_sidecar(entry.path())) {
       out.files.push_back(absolute_normal(entry.path()));
     }
   }

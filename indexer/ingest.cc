@@ -304,7 +304,20 @@ corpus::Result<IngestSummary> ingest(const fs::path& db_path, const std::vector<
         ++state.files_done;
         continue;
       }
-      std::string hash = content_hash(*bytes);
+      // A sidecar is part of its file: a change to either re-reads both.
+      std::optional<corpus::Sidecar> sidecar;
+      if (auto sidecar_path = corpus::sidecar_of(file)) {
+        auto sidecar_bytes = corpus::read_file_bytes(*sidecar_path);
+        if (!sidecar_bytes) {
+          std::lock_guard lock(summary_mutex);
+          ++summary.failed;
+          summary.errors.push_back(sidecar_bytes.error());
+          ++state.files_done;
+          continue;
+        }
+        sidecar = corpus::Sidecar{*sidecar_path, std::move(sidecar_bytes).value()};
+      }
+      std::string hash = sidecar ? content_hash(*bytes + '\0' + sidecar->content) : content_hash(*bytes);
       if (auto it = known.find(term); it != known.end() && !it->second.hash.empty() && it->second.hash == hash) {
         std::lock_guard lock(summary_mutex);
         ++summary.files_unchanged;
@@ -315,7 +328,7 @@ corpus::Result<IngestSummary> ingest(const fs::path& db_path, const std::vector<
         progress.report();
         continue;
       }
-      corpus::ReadResult read = corpus::read_records(path, *bytes, corpus::format_of(file));
+      corpus::ReadResult read = corpus::read_records(path, *bytes, corpus::format_of(file), sidecar ? &*sidecar : nullptr);
       bool had_errors = read.file_error.has_value();
       std::vector<corpus::Document> records;
       {

@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "corpus/reader.h"
+#include "corpus/walker.h"
+#include "tests/test_support.h"
 
 namespace corpus {
 namespace {
@@ -51,6 +53,47 @@ TEST(PdfReaderTest, UnreadablePdfsAreReportedWithTheirReason) {
   ReadResult truncated = read_file(fixture("truncated.pdf"));
   EXPECT_TRUE(truncated.file_error.has_value() || truncated.records.size() == 1u);
   if (truncated.file_error) EXPECT_NE(truncated.file_error->file.find("truncated.pdf"), std::string::npos);
+}
+
+TEST(SidecarTest, ASidecarGivesWhatTheFileCannotAndIsNotARecordItself) {
+  test_support::TempDir dir;
+  std::filesystem::copy_file(fixture("mercury-report.pdf"), dir / "report.pdf");
+  test_support::write_file(dir / "report.pdf.md",
+                           "---\ntype: report\nthemes: [mercury, technology]\noutcome: discontinued\n"
+                           "lessons:\n  - kind: failed\n    text: Retorts went unused.\n---\n");
+  ReadResult read = read_file(dir / "report.pdf");
+  ASSERT_EQ(read.records.size(), 1u);
+  ASSERT_TRUE(read.records[0].has_value()) << read.records[0].error().to_string();
+  const Document& report = read.records[0].value();
+  EXPECT_EQ(report.title, "Mercury reduction pilot");  // from the PDF
+  EXPECT_EQ(report.type, "report");                     // from the sidecar
+  EXPECT_EQ(report.outcome, "discontinued");
+  ASSERT_EQ(report.lessons.size(), 1u);
+  EXPECT_EQ(report.lessons[0].kind, "failed");
+  FileList files = collect_files({dir.path()});
+  ASSERT_EQ(files.files.size(), 1u);
+  EXPECT_EQ(files.files[0].filename(), "report.pdf");
+
+  // A wrong field is named in the sidecar, at its line.
+  test_support::write_file(dir / "report.pdf.md", "---\ntype: report\noutcome: abandoned\n---\n");
+  ReadResult bad = read_file(dir / "report.pdf");
+  ASSERT_EQ(bad.records.size(), 1u);
+  ASSERT_FALSE(bad.records[0].has_value());
+  EXPECT_EQ(bad.records[0].error().field, "outcome");
+  EXPECT_EQ(bad.records[0].error().file, (dir / "report.pdf.md").string());
+  EXPECT_EQ(bad.records[0].error().line, 3);
+
+  // A JSON sidecar, and one that is not JSON.
+  std::filesystem::remove(dir / "report.pdf.md");
+  test_support::write_file(dir / "report.pdf.json", R"({"type": "evaluation", "countries": ["PE"]})");
+  ReadResult json_sidecar = read_file(dir / "report.pdf");
+  ASSERT_TRUE(json_sidecar.records.at(0).has_value());
+  EXPECT_EQ(json_sidecar.records[0]->type, "evaluation");
+  test_support::write_file(dir / "report.pdf.json", "{\n\"type\": report\n}");
+  ReadResult broken = read_file(dir / "report.pdf");
+  ASSERT_TRUE(broken.file_error.has_value());
+  EXPECT_EQ(broken.file_error->file, (dir / "report.pdf.json").string());
+  EXPECT_EQ(broken.file_error->line, 2);
 }
 
 }  // namespace

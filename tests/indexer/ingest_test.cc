@@ -187,6 +187,20 @@ TEST_F(IngestTest, AWebPageIsARecord) {
   EXPECT_TRUE(ids_for("home").empty());
 }
 
+TEST_F(IngestTest, EditingASidecarAloneReindexesItsFile) {
+  write_file(in() / "page.html", "<html><head><title>Sluice boxes</title></head><body><p>Gravity.</p></body></html>");
+  write_file(in() / "page.html.json", R"({"outcome": "completed"})");
+  EXPECT_EQ(run().indexed, 1u);
+  EXPECT_EQ(ids_for("outcome:completed"), std::vector<std::string>{"page"});
+  auto unchanged = run();
+  EXPECT_EQ(unchanged.files_unchanged, 1u);
+  write_file(in() / "page.html.json", R"({"outcome": "discontinued"})");
+  auto changed = run();
+  EXPECT_EQ(changed.indexed, 1u);
+  EXPECT_EQ(changed.documents, 1u);
+  EXPECT_EQ(ids_for("outcome:discontinued"), std::vector<std::string>{"page"});
+}
+
 TEST_F(IngestTest, LessonsFollowTheirRecord) {
   auto lesson_ids = [&](const std::string& query) { return ids_for(query); };
   write_file(in() / "a.md",
