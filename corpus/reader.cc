@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "corpus/front_matter.h"
+#include "corpus/docx_reader.h"
 #include "corpus/html_reader.h"
 #include "corpus/pdf_reader.h"
 #include "corpus/utf8.h"
@@ -180,7 +181,7 @@ Result<FrontMatter> sidecar_fields(const Sidecar& sidecar) {
   return out;
 }
 
-// A web page or a PDF is one record; its id comes from the file name, like a text file's, and
+// A web page, a PDF or a Word document is one record; its id comes from the file name, like a text file's, and
 // its sidecar's fields replace what the file gave. A field the sidecar got wrong is named there.
 void read_page(std::string_view file_name, Result<json> fields, const Sidecar* sidecar, ReadResult& out) {
   if (!fields) {
@@ -222,6 +223,7 @@ Format format_of(const std::filesystem::path& path) {
   if (extension == ".txt") return Format::text;
   if (extension == ".html" || extension == ".htm") return Format::html;
   if (extension == ".pdf") return Format::pdf;
+  if (extension == ".docx") return Format::docx;
   return Format::unsupported;
 }
 
@@ -262,6 +264,9 @@ ReadResult read_records(std::string_view file_name, std::string_view content, Fo
       break;
     case Format::pdf:
       read_page(file_name, pdf_record_fields(file_name, content), sidecar, out);
+      break;
+    case Format::docx:
+      read_page(file_name, docx_record_fields(file_name, content), sidecar, out);
       break;
     case Format::unsupported:
       out.file_error = Error{ErrorCode::invalid_argument, std::string(kUnsupportedFileType), std::string(file_name), 0, ""};
@@ -309,7 +314,7 @@ ReadResult read_file(const std::filesystem::path& path) {
 
 std::optional<std::filesystem::path> sidecar_of(const std::filesystem::path& file) {
   Format format = format_of(file);
-  if (format != Format::html && format != Format::pdf) return std::nullopt;
+  if (format != Format::html && format != Format::pdf && format != Format::docx) return std::nullopt;
   for (const char* extension : {".json", ".md"}) {
     std::filesystem::path candidate = file;
     candidate += extension;
@@ -325,7 +330,7 @@ bool is_sidecar(const std::filesystem::path& file) {
   std::filesystem::path described = file.parent_path() / file.stem();
   Format described_format = format_of(described);
   std::error_code ec;
-  return (described_format == Format::html || described_format == Format::pdf) &&
+  return (described_format == Format::html || described_format == Format::pdf || described_format == Format::docx) &&
          std::filesystem::is_regular_file(described, ec);
 }
 

@@ -23,12 +23,13 @@ enum class Format {
   text,        // .txt: first line is the title, the rest is the body
   html,        // .html, .htm: one record from the page (corpus/html_reader.h)
   pdf,         // .pdf: one record from the report's text and metadata (corpus/pdf_reader.h)
+  docx,        // .docx: one record from the document's text and properties (corpus/docx_reader.h)
   unsupported,
 };
 
 // What an unsupported file is told: the extensions that are read.
 inline constexpr std::string_view kUnsupportedFileType =
-    "unsupported file type (expected .json, .jsonl, .ndjson, .md, .markdown, .txt, .html, .htm or .pdf)";
+    "unsupported file type (expected .json, .jsonl, .ndjson, .md, .markdown, .txt, .html, .htm, .pdf or .docx)";
 
 // The format a file is read as, from its extension (case-insensitive).
 Format format_of(const std::filesystem::path& path);
@@ -41,7 +42,7 @@ struct ReadResult {
   std::optional<Error> file_error;        // set when the file as a whole could not be read
 };
 
-// A web page or PDF can have a sidecar next to it, "report.pdf.json" (a JSON object) or
+// A web page, PDF or Word document can have a sidecar next to it, "report.pdf.json" (a JSON object) or
 // "report.pdf.md" (front matter), with the fields the file cannot give (type, themes, outcome,
 // lessons...); its fields replace what was read from the file.
 struct Sidecar {
@@ -49,7 +50,7 @@ struct Sidecar {
   std::string content;
 };
 
-// The sidecar file of `file`, when `file` is a page or a PDF and one exists.
+// The sidecar file of `file`, when `file` is a page, a PDF or a Word document and one exists.
 std::optional<std::filesystem::path> sidecar_of(const std::filesystem::path& file);
 
 // Whether `file` is the sidecar of a file next to it (folders are walked without them).

@@ -28,7 +28,8 @@ TEST(ReaderTest, FormatFollowsTheExtension) {
   EXPECT_EQ(format_of("x.md"), Format::markdown);
   EXPECT_EQ(format_of("x.txt"), Format::text);
   EXPECT_EQ(format_of("x.pdf"), Format::pdf);
-  EXPECT_EQ(format_of("x.docx"), Format::unsupported);
+  EXPECT_EQ(format_of("x.docx"), Format::docx);
+  EXPECT_EQ(format_of("x.odt"), Format::unsupported);
 }
 
 TEST(ReaderTest, JsonObjectAndArray) {

@@ -11,7 +11,7 @@ TEST(WalkerTest, WalksFoldersSkippingHiddenReadmeAndOtherFormats) {
   test_support::TempDir dir;
   test_support::write_file(dir / "a.md", "# A");
   test_support::write_file(dir / "sub/b.jsonl", "");
-  test_support::write_file(dir / "sub/c.docx", "");
+  test_support::write_file(dir / "sub/c.odt", "");
   test_support::write_file(dir / "README.md", "# About");
   test_support::write_file(dir / ".git/d.json", "{}");
   test_support::write_file(dir / ".hidden.json", "{}");
@@ -25,9 +25,9 @@ TEST(WalkerTest, WalksFoldersSkippingHiddenReadmeAndOtherFormats) {
 
 TEST(WalkerTest, NamedFilesMustExistAndBeReadable) {
   test_support::TempDir dir;
-  test_support::write_file(dir / "report.docx", "");
+  test_support::write_file(dir / "report.odt", "");
   test_support::write_file(dir / "ok.txt", "Title");
-  auto list = collect_files({dir / "nope", dir / "report.docx", dir / "ok.txt", dir / "ok.txt"});
+  auto list = collect_files({dir / "nope", dir / "report.odt", dir / "ok.txt", dir / "ok.txt"});
   ASSERT_EQ(list.files.size(), 1u);  // named twice, read once
   ASSERT_EQ(list.errors.size(), 2u);
   EXPECT_EQ(list.errors[0].code, ErrorCode::not_found);

@@ -1,0 +1,50 @@
+#include "corpus/docx_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "corpus/reader.h"
+
+namespace corpus {
+namespace {
+
+std::filesystem::path fixture(const std::string& name) {
+  return std::filesystem::path(PRECEDENT_SOURCE_DIR) / "tests/data/docx" / name;
+}
+
+TEST(DocxReaderTest, ReadsParagraphsTablesAndCoreProperties) {
+  ReadResult read = read_file(fixture("evaluation.docx"));
+  ASSERT_FALSE(read.file_error.has_value()) << read.file_error->to_string();
+  ASSERT_EQ(read.records.size(), 1u);
+  ASSERT_TRUE(read.records[0].has_value()) << read.records[0].error().to_string();
+  const Document& evaluation = read.records[0].value();
+  EXPECT_EQ(evaluation.id, "evaluation");
+  EXPECT_EQ(evaluation.title, "Evaluación final del piloto");
+  EXPECT_EQ(evaluation.organisations, std::vector<std::string>{"Fixture Author"});
+  EXPECT_EQ(evaluation.body, "Resumen\n\nLas retortas no se usaron después del proyecto.\n\nMiners trained\n\n120");
+}
+
+TEST(DocxReaderTest, WithoutPropertiesTheFirstHeadingIsTheTitle) {
+  ReadResult read = read_file(fixture("no-properties.docx"));
+  ASSERT_EQ(read.records.size(), 1u);
+  ASSERT_TRUE(read.records[0].has_value());
+  EXPECT_EQ(read.records[0]->title, "Gravity concentration manual");
+}
+
+TEST(DocxReaderTest, HostileAndBrokenFilesAreReportedWithTheirReason) {
+  struct Case {
+    const char* file;
+    const char* reason;
+  };
+  for (const Case& c : {Case{"zip-bomb.docx", "zip bomb"}, Case{"invalid-xml.docx", "not valid XML"},
+                        Case{"renamed-text.docx", "not a Word document"}}) {
+    ReadResult read = read_file(fixture(c.file));
+    ASSERT_TRUE(read.file_error.has_value()) << c.file;
+    EXPECT_NE(read.file_error->message.find(c.reason), std::string::npos) << read.file_error->to_string();
+    EXPECT_NE(read.file_error->file.find(c.file), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace corpus
