@@ -10,6 +10,7 @@
 #include "corpus/front_matter.h"
 #include "corpus/docx_reader.h"
 #include "corpus/html_reader.h"
+#include "corpus/iati_reader.h"
 #include "corpus/pdf_reader.h"
 #include "corpus/utf8.h"
 
@@ -164,6 +165,17 @@ void read_text(std::string_view file_name, std::string_view content, ReadResult&
   out.records.push_back(document_from_json(fields, RecordOrigin{std::string(file_name), 0, -1, {}}));
 }
 
+void read_iati(std::string_view file_name, std::string_view content, ReadResult& out) {
+  auto activities = iati_activities(file_name, content);
+  if (!activities) {
+    out.file_error = activities.error();
+    return;
+  }
+  for (const auto& activity : *activities) {
+    out.records.push_back(document_from_json(activity.fields, RecordOrigin{std::string(file_name), activity.line, -1, {}}));
+  }
+}
+
 // The fields of a sidecar (a JSON object, or a Markdown file's front matter), with the line of
 // each field when the format has lines.
 Result<FrontMatter> sidecar_fields(const Sidecar& sidecar) {
@@ -224,6 +236,7 @@ Format format_of(const std::filesystem::path& path) {
   if (extension == ".html" || extension == ".htm") return Format::html;
   if (extension == ".pdf") return Format::pdf;
   if (extension == ".docx") return Format::docx;
+  if (extension == ".xml") return Format::iati;
   return Format::unsupported;
 }
 
@@ -267,6 +280,9 @@ ReadResult read_records(std::string_view file_name, std::string_view content, Fo
       break;
     case Format::docx:
       read_page(file_name, docx_record_fields(file_name, content), sidecar, out);
+      break;
+    case Format::iati:
+      read_iati(file_name, content, out);
       break;
     case Format::unsupported:
       out.file_error = Error{ErrorCode::invalid_argument, std::string(kUnsupportedFileType), std::string(file_name), 0, ""};

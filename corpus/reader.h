@@ -24,12 +24,13 @@ enum class Format {
   html,        // .html, .htm: one record from the page (corpus/html_reader.h)
   pdf,         // .pdf: one record from the report's text and metadata (corpus/pdf_reader.h)
   docx,        // .docx: one record from the document's text and properties (corpus/docx_reader.h)
+  iati,        // .xml: IATI activities, one record each (corpus/iati_reader.h)
   unsupported,
 };
 
 // What an unsupported file is told: the extensions that are read.
 inline constexpr std::string_view kUnsupportedFileType =
-    "unsupported file type (expected .json, .jsonl, .ndjson, .md, .markdown, .txt, .html, .htm, .pdf or .docx)";
+    "unsupported file type (expected .json, .jsonl, .ndjson, .md, .markdown, .txt, .html, .htm, .pdf, .docx or IATI .xml)";
 
 // The format a file is read as, from its extension (case-insensitive).
 Format format_of(const std::filesystem::path& path);
