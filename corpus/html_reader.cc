@@ -10,6 +10,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "corpus/utf8.h"
 #include "corpus/vocabulary.h"
 
 namespace corpus {
@@ -70,10 +71,7 @@ void collect_text(const xmlNode* node, int depth, std::string& out) {
 std::string text_of(const xmlNode* node) {
   std::string out;
   collect_text(node->children, 0, out);
-  std::string collapsed;
-  append_collapsed(out, collapsed);
-  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
-  return collapsed;
+  return utf8::collapse_spaces(out);
 }
 
 // The first element with this name, depth first.
@@ -100,13 +98,6 @@ std::string meta_content(const xmlNode* head, std::string_view wanted) {
   return "";
 }
 
-std::string trimmed(std::string text) {
-  std::string out;
-  append_collapsed(text, out);
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 }  // namespace
 
 Result<nlohmann::json> html_record_fields(std::string_view file_name, std::string_view content) {
@@ -130,8 +121,8 @@ Result<nlohmann::json> html_record_fields(std::string_view file_name, std::strin
   }
   if (!title.empty()) fields["title"] = title;
 
-  std::string description = trimmed(meta_content(head, "description"));
-  if (description.empty()) description = trimmed(meta_content(head, "og:description"));
+  std::string description = utf8::collapse_spaces(meta_content(head, "description"));
+  if (description.empty()) description = utf8::collapse_spaces(meta_content(head, "og:description"));
   if (!description.empty()) fields["summary"] = description;
 
   // "es-PE" is Spanish; a tag that is not a language code is left for detection.

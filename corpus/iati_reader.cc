@@ -12,24 +12,11 @@
 namespace corpus {
 namespace {
 
-std::string trimmed(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 // The narrative of an element in the activity's language, else its first one.
 std::string narrative(const pugi::xml_node& element, const std::string& language) {
   std::string first;
   for (pugi::xml_node text : element.children("narrative")) {
-    std::string value = trimmed(text.child_value());
+    std::string value = utf8::collapse_spaces(text.child_value());
     if (value.empty()) continue;
     std::string lang = text.attribute("xml:lang").value();
     if (lang.empty() || lang == language) return value;
@@ -70,7 +57,7 @@ std::string outcome_of(std::string_view status) {
 nlohmann::json activity_fields(const pugi::xml_node& activity) {
   nlohmann::json fields = nlohmann::json::object();
   std::string language = activity.attribute("xml:lang").value();
-  fields["id"] = record_id(trimmed(activity.child_value("iati-identifier")));
+  fields["id"] = record_id(utf8::collapse_spaces(activity.child_value("iati-identifier")));
   fields["type"] = "initiative";
   if (vocabulary::is_language_code(language)) fields["language"] = language;
   std::string title = narrative(activity.child("title"), language);
@@ -99,7 +86,7 @@ nlohmann::json activity_fields(const pugi::xml_node& activity) {
   std::vector<std::string> organisations, donors;
   for (pugi::xml_node org : activity.children("participating-org")) {
     std::string name = narrative(org, language);
-    if (name.empty()) name = trimmed(org.attribute("ref").value());
+    if (name.empty()) name = utf8::collapse_spaces(org.attribute("ref").value());
     if (name.empty()) continue;
     auto& list = std::string_view(org.attribute("role").value()) == "1" ? donors : organisations;
     if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);

@@ -1,5 +1,7 @@
 #include "corpus/utf8.h"
 
+#include <cctype>
+
 #include <algorithm>
 
 namespace corpus::utf8 {
@@ -63,6 +65,19 @@ std::string replace_invalid(std::string_view text) {
 int line_of(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 }  // namespace corpus::utf8

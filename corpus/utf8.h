@@ -22,4 +22,7 @@ std::string replace_invalid(std::string_view text);
 // 1-based line number of a byte offset.
 int line_of(std::string_view text, std::size_t offset);
 
+// The text with every run of ASCII white space made one space, and none at either end.
+std::string collapse_spaces(std::string_view text);
+
 }  // namespace corpus::utf8

@@ -296,12 +296,16 @@ corpus::Result<IngestSummary> ingest(const fs::path& db_path, const std::vector<
       std::string path = file.string();
       std::string term = schema::source_term(path);
       seen_terms.insert(term);
-      auto bytes = corpus::read_file_bytes(file);
-      if (!bytes) {
+      // A file that cannot be read fails whole; its indexed records stay.
+      auto fail_file = [&](const corpus::Error& error) {
         std::lock_guard lock(summary_mutex);
         ++summary.failed;
-        summary.errors.push_back(bytes.error());
+        summary.errors.push_back(error);
         ++state.files_done;
+      };
+      auto bytes = corpus::read_file_bytes(file);
+      if (!bytes) {
+        fail_file(bytes.error());
         continue;
       }
       // A sidecar is part of its file: a change to either re-reads both.
@@ -309,10 +313,7 @@ corpus::Result<IngestSummary> ingest(const fs::path& db_path, const std::vector<
       if (auto sidecar_path = corpus::sidecar_of(file)) {
         auto sidecar_bytes = corpus::read_file_bytes(*sidecar_path);
         if (!sidecar_bytes) {
-          std::lock_guard lock(summary_mutex);
-          ++summary.failed;
-          summary.errors.push_back(sidecar_bytes.error());
-          ++state.files_done;
+          fail_file(sidecar_bytes.error());
           continue;
         }
         sidecar = corpus::Sidecar{*sidecar_path, std::move(sidecar_bytes).value()};

@@ -38,6 +38,11 @@ inline void write_file(const std::filesystem::path& path, std::string_view conte
   out << content;
 }
 
+// A fixture file in tests/data/FOLDER.
+inline std::filesystem::path data_file(const std::string& folder, const std::string& name) {
+  return std::filesystem::path(PRECEDENT_SOURCE_DIR) / "tests" / "data" / folder / name;
+}
+
 // The bundled collection, for tests that run on real records.
 inline std::filesystem::path collection_dir() {
   return std::filesystem::path(PRECEDENT_SOURCE_DIR) / "corpus" / "collection";

@@ -6,13 +6,12 @@
 
 #include "corpus/reader.h"
 #include "corpus/walker.h"
+#include "tests/test_support.h"
 
 namespace corpus {
 namespace {
 
-std::filesystem::path fixture(const std::string& name) {
-  return std::filesystem::path(PRECEDENT_SOURCE_DIR) / "tests/data/html" / name;
-}
+std::filesystem::path fixture(const std::string& name) { return test_support::data_file("html", name); }
 
 Document read_one(const std::string& name) {
   ReadResult read = read_file(fixture(name));

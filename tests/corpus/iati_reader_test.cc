@@ -5,13 +5,12 @@
 #include <filesystem>
 
 #include "corpus/reader.h"
+#include "tests/test_support.h"
 
 namespace corpus {
 namespace {
 
-std::filesystem::path fixture(const std::string& name) {
-  return std::filesystem::path(PRECEDENT_SOURCE_DIR) / "tests/data/iati" / name;
-}
+std::filesystem::path fixture(const std::string& name) { return test_support::data_file("iati", name); }
 
 TEST(IatiReaderTest, EachActivityIsARecord) {
   ReadResult read = read_file(fixture("activities.xml"));

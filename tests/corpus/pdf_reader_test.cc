@@ -11,9 +11,7 @@
 namespace corpus {
 namespace {
 
-std::filesystem::path fixture(const std::string& name) {
-  return std::filesystem::path(PRECEDENT_SOURCE_DIR) / "tests/data/pdf" / name;
-}
+std::filesystem::path fixture(const std::string& name) { return test_support::data_file("pdf", name); }
 
 TEST(PdfReaderTest, ReadsTheTextOfEveryPageAndTheMetadata) {
   ReadResult read = read_file(fixture("mercury-report.pdf"));

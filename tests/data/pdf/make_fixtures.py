@@ -4,7 +4,8 @@ their bytes are ours and their content known. encrypted.pdf is mercury-report.pd
 qpdf (Debian package qpdf): qpdf --encrypt secret secret 256 -- mercury-report.pdf encrypted.pdf"""
 
 
-def pdf(pages, info=None):
+def pdf(pages, info=None, font_size=12):
+    """A PDF of these pages (lists of lines; None for a page with a drawing and no text)."""
     objects = []  # bodies, object n is objects[n-1]
 
     def add(body):
@@ -18,7 +19,7 @@ def pdf(pages, info=None):
         if lines is None:  # a page of drawing only, as a scan without OCR would be
             stream = "0.5 g 72 72 400 600 re f"
         else:
-            parts = ["BT /F1 12 Tf 72 720 Td 16 TL"]
+            parts = [f"BT /F1 {font_size} Tf 72 720 Td {font_size + 4} TL"]
             for line in lines:
                 escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
                 parts.append(f"({escaped}) Tj T*")
@@ -50,12 +51,17 @@ def pdf(pages, info=None):
     return bytes(out)
 
 
-report = pdf([["Mercury reduction pilot: final report", "Retorts were handed to forty miners in 2015.",
-               "Most were unused a year later."],
-              ["Lessons", "Training on site worked better than manuals."]],
-             {"Title": "Mercury reduction pilot", "Author": "Fixture Author"})
-open("mercury-report.pdf", "wb").write(report)
-open("untitled.pdf", "wb").write(pdf([["Cyanide tanks in the valley", "Tanks were lined with plastic."]]))
-open("scanned.pdf", "wb").write(pdf([None, None]))
-open("truncated.pdf", "wb").write(report[: len(report) // 3])
-open("not-really.pdf", "wb").write(b"<html><body>A web page saved with the wrong name</body></html>\n")
+def main():
+    report = pdf([["Mercury reduction pilot: final report", "Retorts were handed to forty miners in 2015.",
+                   "Most were unused a year later."],
+                  ["Lessons", "Training on site worked better than manuals."]],
+                 {"Title": "Mercury reduction pilot", "Author": "Fixture Author"})
+    open("mercury-report.pdf", "wb").write(report)
+    open("untitled.pdf", "wb").write(pdf([["Cyanide tanks in the valley", "Tanks were lined with plastic."]]))
+    open("scanned.pdf", "wb").write(pdf([None, None]))
+    open("truncated.pdf", "wb").write(report[: len(report) // 3])
+    open("not-really.pdf", "wb").write(b"<html><body>A web page saved with the wrong name</body></html>\n")
+
+
+if __name__ == "__main__":
+    main()
