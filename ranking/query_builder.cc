@@ -450,7 +450,10 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
     std::vector<Xapian::Query> variants;
     std::set<std::string> seen;
     try {
-      out.lessons = filters.values.contains("kind") || mentions_lesson_kind(impl_->parser("", false).parse_query(folded, kFlags));
+      // Only a query that holds "kind:" can filter on it; only such a query pays for the extra parse.
+      out.lessons = filters.values.contains("kind") ||
+                    (folded.find("kind:") != std::string::npos &&
+                     mentions_lesson_kind(impl_->parser("", false).parse_query(folded, kFlags)));
       std::string default_prefix = out.lessons ? std::string(indexer::schema::kLesson) : std::string();
       for (const auto& analysis_language : analyses) {
         Xapian::Query parsed =
