@@ -242,6 +242,20 @@ Format format_of(const std::filesystem::path& path) {
 
 std::string id_from_file_name(const std::filesystem::path& path) {
   std::string stem = lower(path.stem().string());
+  // "report.pdf" next to "report.html" (the same report saved twice): both would be "report", and
+  // one would replace the other, so each keeps its extension ("report-pdf", "report-html").
+  if (path.has_parent_path()) {
+    std::string extension = lower(path.extension().string());
+    std::error_code ec;
+    for (std::string_view other : {".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx"}) {
+      if (other == extension) continue;
+      auto sibling = path.parent_path() / (path.stem().string() + std::string(other));
+      if (std::filesystem::is_regular_file(sibling, ec)) {
+        stem += "-" + extension.substr(extension.empty() ? 0 : 1);
+        break;
+      }
+    }
+  }
   std::string id;
   for (char c : stem) {
     bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';

@@ -69,7 +69,10 @@ Result<std::string> read_file_bytes(const std::filesystem::path& path);
 // Reads a file from disk (and its sidecar) and its records.
 ReadResult read_file(const std::filesystem::path& path);
 
-// A valid id made from a file name ("Informe Final 2019.md" -> "informe-final-2019").
+// A valid id made from a file name ("Informe Final 2019.md" -> "informe-final-2019"). When a file
+// of the same name with another extension that is read as one record lies next to it
+// ("report.pdf" and "report.html"), the extension is kept ("report-pdf"), so neither replaces the
+// other.
 std::string id_from_file_name(const std::filesystem::path& path);
 
 }  // namespace corpus

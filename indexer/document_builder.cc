@@ -6,6 +6,7 @@
 #include <unicode/region.h>
 
 #include "indexer/language_detector.h"
+#include "indexer/near_duplicates.h"
 #include "indexer/schema.h"
 #include "indexer/text_normalizer.h"
 
@@ -48,10 +49,13 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
   terms_.index_text_without_positions(title, 1, std::string(schema::kTitle));
   terms_.index_text(title, relevance_.title_weight);
   terms_.increase_termpos();
-  terms_.index_text(fold(document.summary), relevance_.summary_weight);
+  std::string summary = fold(document.summary);
+  terms_.index_text(summary, relevance_.summary_weight);
+  std::vector<std::string> lessons;
   for (const auto& lesson : document.lessons) {
     terms_.increase_termpos();
-    terms_.index_text(fold(lesson.text), relevance_.lesson_weight);
+    lessons.push_back(fold(lesson.text));
+    terms_.index_text(lessons.back(), relevance_.lesson_weight);
   }
   if (spelling) {
     // So far the document holds the title, summary and lessons.
@@ -63,7 +67,8 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
     }
   }
   terms_.increase_termpos();
-  terms_.index_text(fold(document.body), relevance_.body_weight);
+  std::string body = fold(document.body);
+  terms_.index_text(body, relevance_.body_weight);
   for (const auto* names : {&document.organisations, &document.donors}) {
     for (const auto& name : *names) {
       terms_.increase_termpos();
@@ -134,13 +139,18 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
   }
   profile.pop_back();
   out.add_value(schema::kProfileSlot, profile);
+  std::vector<std::string_view> texts{title, summary, body};
+  texts.insert(texts.end(), lessons.begin(), lessons.end());
+  std::string signature = text_signature(texts);
+  for (const auto& key : band_keys(signature)) out.add_boolean_term(schema::term(schema::kNearDuplicateBand, key));
+  out.add_value(schema::kSignatureSlot, signature);
   out.set_data(stored_data(document, source, language, document.language.empty() && !language.empty()));
 
   for (std::size_t i = 0; i < document.lessons.size(); ++i) {
     const corpus::Lesson& lesson = document.lessons[i];
     Xapian::Document unit;
     terms_.set_document(unit);
-    terms_.index_text(fold(lesson.text), 1, std::string(schema::kLesson));
+    terms_.index_text(lessons[i], 1, std::string(schema::kLesson));
     unit.add_boolean_term(schema::lesson_term(schema::term(schema::kId, document.id)));
     unit.add_boolean_term(schema::lesson_term(schema::term(schema::kLessonKind, lesson.kind)));
     for (const auto& term : filter_terms) unit.add_boolean_term(schema::lesson_term(term));

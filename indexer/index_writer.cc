@@ -29,7 +29,7 @@ corpus::Result<WriteOutcome> apply_writes(const std::filesystem::path& db_path, 
   try {
     WriteOutcome outcome;
     for (std::size_t i = 0; i < built.size(); ++i) {
-      put_record(db, batch.put[i].id, built[i]);
+      outcome.duplicate_of.push_back(put_record(db, batch.put[i].id, std::move(built[i])).duplicate_of);
     }
     add_spelling(db, spelling);
     for (const auto& id : batch.remove) {

@@ -22,6 +22,8 @@ struct WriteBatch {
 
 struct WriteOutcome {
   std::vector<bool> removed;  // per remove id: whether a record with it existed
+  // Per put record: the first record of the group of near-duplicates it joined, or "".
+  std::vector<std::string> duplicate_of;
   std::uint64_t documents = 0;
   std::uint64_t revision = 0;
 };

@@ -157,8 +157,10 @@ class Writer {
         file_old_ids_.insert(*it);
     }
     for (std::size_t i = 0; i < chunk.built.size(); ++i) {
-      Xapian::docid id = put_record(db_, chunk.records[i].id, chunk.built[i]);
-      file_old_ids_.erase(id);
+      PutOutcome put = put_record(db_, chunk.records[i].id, std::move(chunk.built[i]));
+      file_old_ids_.erase(put.docid);
+      if (!put.duplicate_of.empty())
+        summary_.duplicates.push_back({chunk.source.path, chunk.records[i].id, put.duplicate_of, put.similarity});
       ++summary_.indexed;
       maybe_commit();
     }

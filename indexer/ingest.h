@@ -40,6 +40,14 @@ struct IngestProgress {
   std::size_t records_done = 0;
 };
 
+// A record found to be a near-duplicate of one already indexed (indexer/near_duplicates.h).
+struct DuplicateFound {
+  std::string file;          // where the record was read
+  std::string id;            // the record
+  std::string duplicate_of;  // the first record of its group, which results show in its place
+  double similarity = 0;     // estimated share of the text's word sequences that are the same
+};
+
 struct IngestSummary {
   std::size_t files = 0;            // record files found
   std::size_t files_unchanged = 0;  // skipped because their content hash was already indexed
@@ -51,6 +59,7 @@ struct IngestSummary {
   std::size_t documents = 0;        // records in the index afterwards
   bool cancelled = false;
   std::vector<corpus::Error> errors;  // one per failed file or record, in file order
+  std::vector<DuplicateFound> duplicates;  // records added or replaced that are near-duplicates
 };
 
 using ProgressCallback = std::function<void(const IngestProgress&)>;

@@ -1,8 +1,10 @@
 #include "indexer/record_writes.h"
 
+#include <set>
 #include <vector>
 
 #include "corpus/vocabulary.h"
+#include "indexer/near_duplicates.h"
 #include "indexer/schema.h"
 
 namespace indexer {
@@ -20,17 +22,102 @@ std::string id_of(const Xapian::Document& doc) {
   return term.starts_with(prefix) ? term.substr(prefix.size()) : "";
 }
 
+std::string group_term(const std::string& first_id) { return schema::term(schema::kDuplicateGroup, first_id); }
+
+// Puts `doc` in the group whose first record is `first_id`, or in no group when it is empty.
+void set_group(Xapian::Document& doc, const std::string& first_id) {
+  const std::string prefix(schema::kDuplicateGroup);
+  std::vector<std::string> old;
+  auto it = doc.termlist_begin();
+  it.skip_to(prefix);
+  for (; it != doc.termlist_end() && (*it).starts_with(prefix); ++it) old.push_back(*it);
+  for (const auto& term : old) doc.remove_term(term);
+  if (first_id.empty()) {
+    if (!doc.get_value(schema::kShownAsSlot).empty()) doc.remove_value(schema::kShownAsSlot);
+  } else {
+    doc.add_value(schema::kShownAsSlot, first_id);
+    doc.add_boolean_term(group_term(first_id));
+  }
+}
+
+// The record `id` leaves the group it is the first of (it is deleted, or its text changed): the
+// next member becomes the first, or a lone member is in no group any more.
+void leave_group(Xapian::WritableDatabase& db, const std::string& id) {
+  std::string term = group_term(id);
+  std::string self_term = schema::term(schema::kId, id);
+  auto self = db.postlist_begin(self_term);
+  Xapian::docid self_docid = self == db.postlist_end(self_term) ? 0 : *self;
+  std::vector<Xapian::docid> members;
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+    if (*it != self_docid) members.push_back(*it);
+  }
+  if (members.empty()) return;
+  std::string next = members.size() == 1 ? "" : id_of(db.get_document(members.front()));
+  for (Xapian::docid member : members) {
+    Xapian::Document doc = db.get_document(member);
+    set_group(doc, next);
+    db.replace_document(member, doc);
+  }
+}
+
+// The group a record with this id and signature joins: the group of the indexed record closest
+// to it at or above kNearDuplicateSimilarity (which becomes a group's first when it was in none),
+// or its own id when records already duplicate it, or "" for none.
+std::string group_for(Xapian::WritableDatabase& db, const std::string& id, const std::string& signature,
+                      PutOutcome& outcome) {
+  if (signature.empty()) return "";
+  std::set<Xapian::docid> candidates;
+  for (const auto& key : band_keys(signature)) {
+    std::string term = schema::term(schema::kNearDuplicateBand, key);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) candidates.insert(*it);
+  }
+  Xapian::docid closest = 0;
+  Xapian::Document closest_doc;
+  std::string closest_id;
+  double closest_similarity = 0;
+  for (Xapian::docid candidate : candidates) {
+    Xapian::Document doc = db.get_document(candidate);
+    std::string other = id_of(doc);
+    if (other == id) continue;
+    double similarity = signature_similarity(signature, doc.get_value(schema::kSignatureSlot));
+    if (similarity < kNearDuplicateSimilarity) continue;
+    // Records already found to duplicate this one: it stays their group's first.
+    if (doc.get_value(schema::kShownAsSlot) == id) return id;
+    if (similarity > closest_similarity) {
+      closest = candidate;
+      closest_doc = doc;
+      closest_id = other;
+      closest_similarity = similarity;
+    }
+  }
+  if (closest == 0) return "";
+  std::string group = closest_doc.get_value(schema::kShownAsSlot);
+  if (group.empty()) {
+    group = closest_id;
+    set_group(closest_doc, group);
+    db.replace_document(closest, closest_doc);
+  }
+  outcome.duplicate_of = group;
+  outcome.similarity = closest_similarity;
+  return group;
+}
+
 }  // namespace
 
-Xapian::docid put_record(Xapian::WritableDatabase& db, const std::string& id, const BuiltRecord& built) {
-  Xapian::docid docid = db.replace_document(schema::term(schema::kId, id), built.record);
+PutOutcome put_record(Xapian::WritableDatabase& db, const std::string& id, BuiltRecord built) {
+  PutOutcome outcome;
+  std::string group = group_for(db, id, built.record.get_value(schema::kSignatureSlot), outcome);
+  if (group != id) leave_group(db, id);
+  set_group(built.record, group);
+  outcome.docid = db.replace_document(schema::term(schema::kId, id), built.record);
   db.delete_document(lessons_of(id));
   for (const auto& lesson : built.lessons) db.add_document(lesson);
-  return docid;
+  return outcome;
 }
 
 void delete_record(Xapian::WritableDatabase& db, Xapian::docid record) {
   std::string id = id_of(db.get_document(record));
+  if (!id.empty()) leave_group(db, id);
   if (!id.empty()) db.delete_document(lessons_of(id));
   db.delete_document(record);
 }
@@ -38,6 +125,7 @@ void delete_record(Xapian::WritableDatabase& db, Xapian::docid record) {
 bool delete_record(Xapian::WritableDatabase& db, const std::string& id) {
   std::string term = schema::term(schema::kId, id);
   if (!db.term_exists(term)) return false;
+  leave_group(db, id);
   db.delete_document(lessons_of(id));
   db.delete_document(term);
   return true;

@@ -11,10 +11,22 @@
 
 namespace indexer {
 
-// Adds or replaces the record with this id, and replaces its lessons. Returns the record's docid.
-Xapian::docid put_record(Xapian::WritableDatabase& db, const std::string& id, const BuiltRecord& built);
+struct PutOutcome {
+  Xapian::docid docid = 0;
+  // When the record is a near-duplicate of one already indexed (indexer/near_duplicates.h): the
+  // id of its group's first record, which results show in its place, and the similarity to the
+  // closest record of the group.
+  std::string duplicate_of;
+  double similarity = 0;
+};
 
-// Deletes the record with this docid and its lessons.
+// Adds or replaces the record with this id, and replaces its lessons. A record whose text is a
+// near-duplicate of an indexed record's joins that record's group (schema::kShownAsSlot); the
+// record others were found to duplicate stays the group's first.
+PutOutcome put_record(Xapian::WritableDatabase& db, const std::string& id, BuiltRecord built);
+
+// Deletes the record with this docid and its lessons. When it was the first of a group of
+// near-duplicates, the next member takes its place.
 void delete_record(Xapian::WritableDatabase& db, Xapian::docid record);
 
 // Deletes the record with this id and its lessons; false when there was none.

@@ -11,7 +11,7 @@
 namespace indexer::schema {
 
 // Bumped when the layout or the analysis changes; an index of another version is refused.
-inline constexpr std::string_view kVersion = "4";
+inline constexpr std::string_view kVersion = "5";
 inline constexpr std::string_view kVersionKey = "precedent.schema";
 
 // Boolean terms.
@@ -28,6 +28,10 @@ inline constexpr std::string_view kOrganisation = "XG";
 inline constexpr std::string_view kDonor = "XD";
 // The source file a record came from (see source_term()).
 inline constexpr std::string_view kSource = "XP";
+// Near-duplicates (indexer/near_duplicates.h): a record's locality-sensitive band keys, and, on
+// every record of a group of near-duplicates, the group's first record's id.
+inline constexpr std::string_view kNearDuplicateBand = "XH";
+inline constexpr std::string_view kDuplicateGroup = "XU";
 
 // Lessons are searchable units of their own: each lesson is a Xapian document whose every term
 // carries kLesson in front ("XLretort", "ZXLretort", "XLXTmercury"), so record queries never
@@ -62,6 +66,11 @@ enum Slot : unsigned {
   // Records only: what the similar-initiatives recommender compares, in one value (one read per
   // candidate instead of one per slot): the ProfileField parts joined by kProfileSeparator.
   kProfileSlot = 12,
+  kSignatureSlot = 13,  // records only: the text's MinHash signature, empty for short texts
+  // Records only: in a group of near-duplicates, the id of the group's first record (the one the
+  // others duplicate), on every member; empty for a record with no near-duplicate. Results
+  // collapse on it, so a report ingested twice is shown once.
+  kShownAsSlot = 14,
 };
 
 enum ProfileField : unsigned {

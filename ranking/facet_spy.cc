@@ -10,7 +10,10 @@ FacetSpy::FacetSpy(std::vector<FacetField> fields, std::optional<unsigned> disti
     : fields_(std::move(fields)), distinct_slot_(distinct_slot), counts_(fields_.size()) {}
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  if (distinct_slot_ && !seen_.insert(doc.get_value(*distinct_slot_)).second) return;
+  if (distinct_slot_) {
+    std::string unit = doc.get_value(*distinct_slot_);
+    if (!unit.empty() && !seen_.insert(std::move(unit)).second) return;
+  }
   for (std::size_t i = 0; i < fields_.size(); ++i) {
     std::string value = doc.get_value(fields_[i].slot);
     if (value.empty()) continue;

@@ -18,8 +18,8 @@ namespace ranking {
 
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  // With `distinct_slot`, documents that share that slot's value count once (the lessons of one
-  // record count as their record).
+  // With `distinct_slot`, documents that share a non-empty value in that slot count once (the
+  // lessons of one record count as their record; a group of near-duplicates counts as one).
   explicit FacetSpy(std::vector<FacetField> fields, std::optional<unsigned> distinct_slot = std::nullopt);
 
   void operator()(const Xapian::Document& doc, double weight) override;

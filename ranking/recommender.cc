@@ -187,6 +187,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
     Xapian::RSet rset;
     Profile seed;
     Xapian::docid seed_docid = 0;
+    std::string seed_group;  // the seed's group of near-duplicates, if any
     std::vector<Xapian::Query> proposal_terms;
     std::vector<std::string> proposal_stems;
     SimilarResponse response;
@@ -196,7 +197,9 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
       auto posting = db.postlist_begin(term);
       if (posting == db.postlist_end(term)) return Error{ErrorCode::not_found, "no record with id \"" + request.id + "\"", "", 0, "id"};
       seed_docid = *posting;
-      seed = profile_of(db.get_document(seed_docid));
+      Xapian::Document seed_doc = db.get_document(seed_docid);
+      seed = profile_of(seed_doc);
+      seed_group = seed_doc.get_value(schema::kShownAsSlot);
       rset.add_document(seed_docid);
       response.seed_id = request.id;
     } else {
@@ -291,9 +294,16 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
       self.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text_query, Xapian::Query(schema::term(schema::kId, request.id))));
       Xapian::MSet own = self.get_mset(0, 1);
       if (!own.empty()) seed_text_weight = own.begin().get_weight();
-      candidates = Xapian::Query(Xapian::Query::OP_AND_NOT, candidates, Xapian::Query(schema::term(schema::kId, request.id)));
+      // Neither the seed nor its near-duplicates (the same report ingested twice) are suggested.
+      Xapian::Query seed_itself(schema::term(schema::kId, request.id));
+      if (!seed_group.empty()) {
+        seed_itself = Xapian::Query(Xapian::Query::OP_OR, seed_itself, Xapian::Query(schema::term(schema::kDuplicateGroup, seed_group)));
+      }
+      candidates = Xapian::Query(Xapian::Query::OP_AND_NOT, candidates, seed_itself);
     }
     enquire.set_query(candidates);
+    // A group of near-duplicates is suggested once.
+    if (impl_->has_duplicates()) enquire.set_collapse_key(schema::kShownAsSlot);
     Xapian::MSet mset = enquire.get_mset(0, config.candidates);
     double scale = seed_text_weight > 0 ? seed_text_weight : std::max(1e-9, mset.get_max_attained());
 
@@ -345,7 +355,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
 
     for (const auto& candidate : scored) {
       Xapian::Document doc = candidate.it.get_document();
-      auto stored = parse_stored(doc.get_data());
+      auto stored = parse_stored(doc);
       if (!stored) return stored.error();
       const corpus::Document& record = stored->document;
       const Profile& other = candidate.profile;

@@ -17,7 +17,8 @@ json summary_json(const RecordSummary& record) {
           {"countries", record.countries},
           {"start_year", optional_year(record.start_year)},
           {"end_year", optional_year(record.end_year)},
-          {"outcome", optional_string(record.outcome)}};
+          {"outcome", optional_string(record.outcome)},
+          {"duplicate_of", optional_string(record.duplicate_of)}};
 }
 
 }  // namespace
@@ -32,6 +33,7 @@ json to_json(const SearchResponse& response) {
     for (const auto& lesson : hit.lessons) lessons.push_back({{"kind", lesson.kind}, {"text", lesson.text}});
     item["lessons"] = std::move(lessons);
     if (response.lessons) item["more_lessons"] = hit.more_lessons;
+    else item["duplicates"] = hit.duplicates;
     hits.push_back(std::move(item));
   }
   json facets = json::object();
@@ -101,6 +103,7 @@ json to_json(const StoredRecord& record) {
   out["language"] = record.language.empty() ? json(nullptr) : json(record.language);
   out["language_detected"] = record.language_detected;
   if (!record.source.empty()) out["source"] = record.source;
+  if (!record.duplicate_of.empty()) out["duplicate_of"] = record.duplicate_of;
   return out;
 }
 

@@ -28,7 +28,8 @@ const std::vector<FilterField>& filter_fields() {
 RecordSummary summary_of(const StoredRecord& stored) {
   const corpus::Document& record = stored.document;
   return RecordSummary{record.id,        record.title,      record.type,     stored.language,
-                       record.countries, record.start_year, record.end_year, record.outcome};
+                       record.countries, record.start_year, record.end_year, record.outcome,
+                       stored.duplicate_of};
 }
 
 const std::vector<FacetField>& facet_fields() {

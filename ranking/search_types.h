@@ -44,6 +44,9 @@ struct RecordSummary {
   std::optional<int> start_year;
   std::optional<int> end_year;
   std::string outcome;
+  // The first record of the group of near-duplicates this one belongs to, when it is not that
+  // record itself (the same report ingested twice, see indexer/near_duplicates.h).
+  std::string duplicate_of;
 };
 
 // A lesson of a hit that holds the query's words.
@@ -59,6 +62,8 @@ struct Hit : RecordSummary {
   // that matched best, with `more_lessons` counting the record's other matching lessons.
   std::vector<MatchedLesson> lessons;
   std::uint64_t more_lessons = 0;
+  // Other records of its group of near-duplicates that matched too; results show a group once.
+  std::uint64_t duplicates = 0;
 };
 
 struct FacetCount {
@@ -111,6 +116,7 @@ struct StoredRecord {
   std::string source;           // file it came from, if any
   std::string language;         // language it was analysed in ("" if none)
   bool language_detected = false;
+  std::string duplicate_of;     // as in RecordSummary
 };
 
 RecordSummary summary_of(const StoredRecord& record);

@@ -113,8 +113,8 @@ class TermMatcher {
 }  // namespace
 
 
-corpus::Result<StoredRecord> parse_stored(const std::string& data) {
-  auto json = nlohmann::json::parse(data, nullptr, false);
+corpus::Result<StoredRecord> parse_stored(const Xapian::Document& doc) {
+  auto json = nlohmann::json::parse(doc.get_data(), nullptr, false);
   if (!json.is_object() || !json.contains("record")) {
     return Error{ErrorCode::index, "a stored record is unreadable; re-index the collection", "", 0, ""};
   }
@@ -125,6 +125,8 @@ corpus::Result<StoredRecord> parse_stored(const std::string& data) {
   out.source = json.value("source", "");
   out.language = json.value("language", "");
   out.language_detected = json.value("language_detected", false);
+  std::string group = doc.get_value(schema::kShownAsSlot);
+  if (group != out.document.id) out.duplicate_of = std::move(group);
   return out;
 }
 
@@ -169,6 +171,10 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
       unit_slot = schema::kParentSlot;
       enquire.set_collapse_key(schema::kParentSlot);
       for (auto& field : facet_slots) field.slot = schema::lesson_slot(field.slot);
+    } else if (impl_->has_duplicates()) {
+      // A group of near-duplicates is shown once, at its best match.
+      unit_slot = schema::kShownAsSlot;
+      enquire.set_collapse_key(schema::kShownAsSlot);
     }
     FacetSpy spy(facet_slots, unit_slot);
     if (!facets->empty()) enquire.add_matchspy(&spy);
@@ -204,7 +210,7 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         doc = impl_->db.get_document(*posting);
         found_lesson = unit.value("index", std::size_t{0});
       }
-      auto stored = parse_stored(doc.get_data());
+      auto stored = parse_stored(doc);
       if (!stored) return stored.error();
       const corpus::Document& record = stored->document;
       Hit hit;
@@ -219,6 +225,7 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         }
         hit.more_lessons = it.get_collapse_count();
       } else {
+        hit.duplicates = it.get_collapse_count();
         for (const auto& lesson : record.lessons) {
           std::string marked = make_snippet(lesson.text, std::ref(matcher), whole_lesson);
           if (marked.find("<mark>") != std::string::npos) hit.lessons.push_back({lesson.kind, std::move(marked)});
@@ -253,7 +260,7 @@ corpus::Result<StoredRecord> Searcher::document(const std::string& id) {
     if (posting == impl_->db.postlist_end(term)) {
       return Error{ErrorCode::not_found, "no record with id \"" + id + "\"", "", 0, "id"};
     }
-    return parse_stored(impl_->db.get_document(*posting).get_data());
+    return parse_stored(impl_->db.get_document(*posting));
   } catch (const Xapian::Error& e) {
     return Error{ErrorCode::index, "reading the index failed: " + e.get_msg(), "", 0, ""};
   }

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "corpus/result.h"
+#include "indexer/schema.h"
 #include "indexer/stemmer.h"
 #include "ranking/query_builder.h"
 #include "ranking/recommender.h"
@@ -32,9 +33,14 @@ struct Searcher::Impl {
     if (db.reopen()) builder.set_database(db);
   }
 
+  // Whether any records are grouped as near-duplicates (results then collapse on the group).
+  bool has_duplicates() const {
+    const std::string prefix(indexer::schema::kDuplicateGroup);
+    return db.allterms_begin(prefix) != db.allterms_end(prefix);
+  }
 };
 
 // A stored record (the JSON the indexer wrote into the document data).
-corpus::Result<StoredRecord> parse_stored(const std::string& data);
+corpus::Result<StoredRecord> parse_stored(const Xapian::Document& doc);
 
 }  // namespace ranking

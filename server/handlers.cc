@@ -267,6 +267,13 @@ HttpResponse handle_post_documents(const HttpRequest& request, const RouteMatch&
   }
   auto outcome = service.writes().write(std::move(batch));
   if (!outcome) return error_response(outcome.error());
+  // A near-duplicate of a record already indexed is kept and linked; results show its group once.
+  std::size_t put = 0;
+  for (auto& result : body["results"]) {
+    if (result["status"] != "indexed" || put >= outcome->duplicate_of.size()) continue;
+    const std::string& duplicate_of = outcome->duplicate_of[put++];
+    if (!duplicate_of.empty()) result["duplicate_of"] = duplicate_of;
+  }
   body["documents"] = outcome->documents;
   body["revision"] = outcome->revision;
   return json_response(body);

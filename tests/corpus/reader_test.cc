@@ -146,6 +146,19 @@ TEST(ReaderTest, InvalidUtf8InMarkdownBodyNamesTheBody) {
   EXPECT_EQ(errs[0].line, 6);
 }
 
+TEST(ReaderTest, TheSameNameWithAnotherExtensionKeepsEachFilesRecord) {
+  test_support::TempDir dir;
+  test_support::write_file(dir / "Field Report.txt", "Field report\nText\n");
+  EXPECT_EQ(id_from_file_name(dir / "Field Report.txt"), "field-report");
+  test_support::write_file(dir / "Field Report.html", "<title>Field report</title>");
+  EXPECT_EQ(id_from_file_name(dir / "Field Report.txt"), "field-report-txt");
+  EXPECT_EQ(id_from_file_name(dir / "Field Report.html"), "field-report-html");
+  // A sidecar is not a sibling, and a name without a folder is taken as it is.
+  test_support::write_file(dir / "other.pdf.json", "{}");
+  EXPECT_EQ(id_from_file_name(dir / "other.pdf"), "other");
+  EXPECT_EQ(id_from_file_name("Field Report.txt"), "field-report");
+}
+
 TEST(ReaderTest, TextFileFirstLineIsTheTitle) {
   auto docs = valid(read_records("notes/field-visit.txt", "\n  Field visit to Madre de Dios\nWe met miners.\n", Format::text));
   ASSERT_EQ(docs.size(), 1u);

@@ -63,22 +63,34 @@ int run_index(const IndexCommand& command) {
   for (const auto& error : summary.errors) {
     std::fprintf(stderr, "%s %s\n", bold("error:", styled).c_str(), error.to_string().c_str());
   }
+  if (!command.quiet && !command.json) {
+    for (const auto& duplicate : summary.duplicates) {
+      std::fprintf(stderr, "%s %s: record \"%s\" is a near-duplicate of \"%s\" (%.0f%% of its text the same); results show them once\n",
+                   bold("duplicate:", styled).c_str(), duplicate.file.c_str(), duplicate.id.c_str(),
+                   duplicate.duplicate_of.c_str(), 100 * duplicate.similarity);
+    }
+  }
   double seconds = elapsed();
   if (command.json) {
     nlohmann::json errors = nlohmann::json::array();
     for (const auto& error : summary.errors) {
       errors.push_back({{"file", error.file}, {"line", error.line}, {"field", error.field}, {"message", error.message}});
     }
+    nlohmann::json duplicates = nlohmann::json::array();
+    for (const auto& duplicate : summary.duplicates) {
+      duplicates.push_back({{"file", duplicate.file}, {"id", duplicate.id}, {"duplicate_of", duplicate.duplicate_of},
+                            {"similarity", duplicate.similarity}});
+    }
     nlohmann::json out = {{"files", summary.files}, {"files_unchanged", summary.files_unchanged},
                           {"indexed", summary.indexed}, {"unchanged", summary.unchanged},
                           {"failed", summary.failed}, {"removed", summary.removed},
                           {"bytes", summary.bytes}, {"seconds", seconds},
                           {"documents", summary.documents}, {"cancelled", summary.cancelled},
-                          {"errors", errors}};
+                          {"errors", errors}, {"duplicates", duplicates}};
     std::printf("%s\n", out.dump(2).c_str());
   } else if (!command.quiet) {
-    std::printf("indexed %zu, unchanged %zu, failed %zu, removed %zu  (%zu files, %s in %.2f s, %.0f records/s)\n",
-                summary.indexed, summary.unchanged, summary.failed, summary.removed, summary.files,
+    std::printf("indexed %zu, unchanged %zu, failed %zu, removed %zu, near-duplicates %zu  (%zu files, %s in %.2f s, %.0f records/s)\n",
+                summary.indexed, summary.unchanged, summary.failed, summary.removed, summary.duplicates.size(), summary.files,
                 human_bytes(static_cast<double>(summary.bytes)).c_str(), seconds,
                 seconds > 0 ? summary.indexed / seconds : 0.0);
     std::printf("the index at %s holds %zu records\n", command.db.string().c_str(), summary.documents);

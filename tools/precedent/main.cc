@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
 
   tools::IndexCommand index;
   auto* index_app = app.add_subcommand("index", "Add or update records from files and folders "
-                                                "(.json, .jsonl, .ndjson, .md, .txt)");
+                                                "(.json, .jsonl, .ndjson, .md, .txt, .html, .pdf, .docx, IATI .xml); "
+                                                "near-duplicates are reported and shown once");
   index_app->footer(kExitCodes);
   add_db_option(index_app, index.db);
   index_app->add_option("paths", index.paths, "Files or folders to index (folders are walked recursively)")
