@@ -70,8 +70,9 @@ std::vector<std::string> band_keys(std::string_view signature) {
   if (signature.size() != kBands * band_bytes) return keys;
   for (std::size_t band = 0; band < kBands; ++band) {
     std::uint64_t hash = XXH3_64bits(signature.data() + band * band_bytes, band_bytes);
-    char key[24];
-    std::snprintf(key, sizeof key, "%02zx%016llx", band, static_cast<unsigned long long>(hash));
+    // 32 bits of the band's hash: a chance collision only adds a candidate the signature rejects.
+    char key[16];
+    std::snprintf(key, sizeof key, "%zx%08x", band, static_cast<unsigned>(hash >> 32));
     keys.emplace_back(key);
   }
   return keys;
