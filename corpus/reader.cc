@@ -240,6 +240,24 @@ Format format_of(const std::filesystem::path& path) {
   return Format::unsupported;
 }
 
+Format sniff_format(std::string_view content, Format declared) {
+  if (content.starts_with("%PDF-")) return Format::pdf;
+  // Zip entry names are stored uncompressed, so a Word document's main part shows in the bytes.
+  if (content.starts_with("PK\x03\x04")) {
+    return content.find("word/document.xml") != std::string_view::npos ? Format::docx : declared;
+  }
+  std::string_view markup = content;
+  if (markup.starts_with("\xEF\xBB\xBF")) markup.remove_prefix(3);
+  auto first = markup.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || markup[first] != '<') return declared;
+  std::string head = lower(std::string(markup.substr(first, 2048)));
+  if (head.find("<iati-activities") != std::string::npos || head.find("<iati-activity") != std::string::npos) {
+    return Format::iati;
+  }
+  if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos) return Format::html;
+  return declared;
+}
+
 std::string id_from_file_name(const std::filesystem::path& path) {
   std::string stem = lower(path.stem().string());
   // "report.pdf" next to "report.html" (the same report saved twice): both would be "report", and
@@ -271,9 +289,9 @@ std::string id_from_file_name(const std::filesystem::path& path) {
   return id;
 }
 
-ReadResult read_records(std::string_view file_name, std::string_view content, Format format, const Sidecar* sidecar) {
+ReadResult read_records(std::string_view file_name, std::string_view content, Format declared, const Sidecar* sidecar) {
   ReadResult out;
-  switch (format) {
+  switch (sniff_format(content, declared)) {
     case Format::json:
       read_json_text(file_name, content, 1, true, out);
       break;

@@ -35,6 +35,12 @@ inline constexpr std::string_view kUnsupportedFileType =
 // The format a file is read as, from its extension (case-insensitive).
 Format format_of(const std::filesystem::path& path);
 
+// The format `content` shows by its first bytes when it is one with a signature: a PDF
+// ("%PDF-"), a Word document (a zip holding word/document.xml), IATI activities or a web page
+// (markup naming <iati-activities> or <html>); else `declared`. Content wins over the extension
+// or the declared type, so a report saved under the wrong name is still read.
+Format sniff_format(std::string_view content, Format declared);
+
 // Files larger than this are refused rather than read into memory.
 inline constexpr std::uintmax_t kMaxFileBytes = 64u << 20;
 
@@ -57,7 +63,8 @@ std::optional<std::filesystem::path> sidecar_of(const std::filesystem::path& fil
 // Whether `file` is the sidecar of a file next to it (folders are walked without them).
 bool is_sidecar(const std::filesystem::path& file);
 
-// Reads records from content already in memory; `file_name` names the file in errors and, for
+// Reads records from content already in memory, in the format sniff_format() gives;
+// `file_name` names the file in errors and, for
 // Markdown, text, pages and PDFs, gives the id when the record does not. `sidecar`: the file's
 // sidecar, for pages and PDFs.
 ReadResult read_records(std::string_view file_name, std::string_view content, Format format,

@@ -62,9 +62,8 @@ FileList collect_files(const std::vector<fs::path>& paths) {
     } else if (fs::is_directory(status)) {
       out.folders.push_back(absolute_normal(path));
       walk(path, out);
-    } else if (format_of(path) == Format::unsupported) {
-      out.errors.push_back(Error{ErrorCode::invalid_argument, std::string(kUnsupportedFileType), path.string(), 0, ""});
     } else {
+      // A file named explicitly is read whatever its extension: its content may show its format.
       out.files.push_back(absolute_normal(path));
     }
   }

@@ -1,8 +1,9 @@
 #pragma once
 // The folder walker: expands the paths a user names into the record files to read, in a stable
 // (sorted) order. Folders are walked recursively; hidden entries and README, LICENSE and
-// CHANGELOG files are skipped, and so are files of formats we do not read. A file named
-// explicitly must exist and be of a readable format. Stateless and thread-safe.
+// CHANGELOG files are skipped, and so are files whose extension is not one we read. A file named
+// explicitly must exist; the reader tells its format by its content when the extension does not
+// (sniff_format). Stateless and thread-safe.
 
 #include <filesystem>
 #include <vector>

@@ -221,21 +221,35 @@ HttpResponse handle_post_documents(const HttpRequest& request, const RouteMatch&
   std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
   type.erase(type.find_last_not_of(" ") + 1);
   corpus::Format format;
-  std::string name = "body";  // what errors call the upload; a page's id comes from it
   if (type == "application/json") {
     format = corpus::Format::json;
   } else if (type == "application/x-ndjson" || type == "application/jsonl" || type == "application/x-jsonlines") {
     format = corpus::Format::json_lines;
   } else if (type == "text/html") {
     format = corpus::Format::html;
-    auto id = single(request, "id");
-    if (!id) return error_response(id.error());
-    if (!*id) return error_response(bad("id", "a web page needs the record id it is stored under: ?id=..."));
-    name = **id + ".html";
+  } else if (type == "application/pdf") {
+    format = corpus::Format::pdf;
+  } else if (type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document") {
+    format = corpus::Format::docx;
+  } else if (type == "application/xml" || type == "text/xml") {
+    format = corpus::Format::iati;
+  } else if (type == "application/octet-stream") {
+    format = corpus::Format::unsupported;  // the content tells
   } else {
     return error_response(ApiError::unsupported_media_type,
-                          "send application/json (a record or an array), application/x-ndjson (JSON Lines) "
-                          "or text/html (a web page, with ?id=)");
+                          "send application/json (a record or an array), application/x-ndjson (JSON Lines), "
+                          "application/xml (IATI activities), or, with ?id=, text/html (a web page), "
+                          "application/pdf, a Word document (.docx) or application/octet-stream");
+  }
+  format = corpus::sniff_format(request.body, format);
+  // A page, a PDF or a Word document is one record, stored under the id the request gives.
+  std::string name = "body";  // what errors call the upload
+  if (format == corpus::Format::html || format == corpus::Format::pdf || format == corpus::Format::docx) {
+    auto id = single(request, "id");
+    if (!id) return error_response(id.error());
+    if (!*id) return error_response(bad("id", "a web page, PDF or Word document needs the record id it is stored under: ?id=..."));
+    // The id is taken from the name as a file's is; the extension keeps an id with a dot whole.
+    name = **id + (format == corpus::Format::html ? ".html" : format == corpus::Format::pdf ? ".pdf" : ".docx");
   }
   corpus::ReadResult read = corpus::read_records(name, request.body, format);
   if (read.file_error) return error_response(ApiError::invalid_body, read.file_error->to_string());

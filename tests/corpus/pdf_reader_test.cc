@@ -39,8 +39,7 @@ TEST(PdfReaderTest, UnreadablePdfsAreReportedWithTheirReason) {
     const char* file;
     const char* reason;
   };
-  for (const Case& c : {Case{"scanned.pdf", "no text layer"}, Case{"encrypted.pdf", "encrypted"},
-                        Case{"not-really.pdf", "not a PDF"}}) {
+  for (const Case& c : {Case{"scanned.pdf", "no text layer"}, Case{"encrypted.pdf", "encrypted"}}) {
     ReadResult read = read_file(fixture(c.file));
     ASSERT_TRUE(read.file_error.has_value()) << c.file;
     EXPECT_TRUE(read.records.empty()) << c.file;
@@ -51,6 +50,30 @@ TEST(PdfReaderTest, UnreadablePdfsAreReportedWithTheirReason) {
   ReadResult truncated = read_file(fixture("truncated.pdf"));
   EXPECT_TRUE(truncated.file_error.has_value() || truncated.records.size() == 1u);
   if (truncated.file_error) EXPECT_NE(truncated.file_error->file.find("truncated.pdf"), std::string::npos);
+}
+
+TEST(PdfReaderTest, AFileUnderAnotherExtensionIsReadByItsContent) {
+  // A web page saved with a .pdf name is read as the page it is.
+  ReadResult page = read_file(fixture("not-really.pdf"));
+  ASSERT_FALSE(page.file_error.has_value()) << page.file_error->to_string();
+  ASSERT_EQ(page.records.size(), 1u);
+  ASSERT_TRUE(page.records[0].has_value()) << page.records[0].error().to_string();
+  EXPECT_NE(page.records[0]->body.find("A web page saved with the wrong name"), std::string::npos);
+  // A PDF downloaded under a name without a known extension, and one with a .txt name.
+  test_support::TempDir dir;
+  std::filesystem::copy_file(fixture("mercury-report.pdf"), dir / "download");
+  std::filesystem::copy_file(fixture("mercury-report.pdf"), dir / "report.txt");
+  for (const char* name : {"download", "report.txt"}) {
+    ReadResult read = read_file(dir / name);
+    ASSERT_EQ(read.records.size(), 1u) << name;
+    ASSERT_TRUE(read.records[0].has_value()) << read.records[0].error().to_string();
+    EXPECT_EQ(read.records[0]->title, "Mercury reduction pilot") << name;
+  }
+  EXPECT_EQ(sniff_format("<?xml version=\"1.0\"?>\n<iati-activities version=\"2.03\">", Format::json), Format::iati);
+  EXPECT_EQ(sniff_format("\xEF\xBB\xBF  <!DOCTYPE html><p>", Format::text), Format::html);
+  EXPECT_EQ(sniff_format("<root/>", Format::iati), Format::iati);  // reported as not IATI by its reader
+  EXPECT_EQ(sniff_format("# Heading <html>", Format::markdown), Format::markdown);
+  EXPECT_EQ(sniff_format("PK\x03\x04 other zip", Format::docx), Format::docx);
 }
 
 TEST(SidecarTest, ASidecarGivesWhatTheFileCannotAndIsNotARecordItself) {

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <future>
+#include <iterator>
 #include <set>
 
 #include "indexer/index_access.h"
@@ -278,6 +280,36 @@ TEST_F(HttpServerTest, AWebPageIsUploadedUnderTheIdGiven) {
   EXPECT_EQ(shown["language"], "fr");
   EXPECT_EQ(client().get("/v1/search?q=comptoirs+gramme").json()["hits"][0]["id"], "comptoirs-or");
   client().request("DELETE", "/v1/documents/comptoirs-or", "", {auth()});
+}
+
+TEST_F(HttpServerTest, APdfIsUploadedByItsContentAndACopyIsLinked) {
+  std::ifstream file(test_support::data_file("duplicates", "retort-pilot-report.pdf"), std::ios::binary);
+  std::string pdf((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  // application/octet-stream: the content says it is a PDF.
+  auto uploaded = client().request("POST", "/v1/documents?id=retort-report", pdf,
+                                   {{"Content-Type", "application/octet-stream"}, auth()});
+  ASSERT_EQ(uploaded.status, 200) << uploaded.body;
+  EXPECT_FALSE(uploaded.json()["results"][0].contains("duplicate_of"));
+  EXPECT_EQ(client().get("/v1/documents/retort-report").json()["title"], "Retort pilot in the river camps: field report");
+  auto missing_id = client().request("POST", "/v1/documents", pdf, {{"Content-Type", "application/pdf"}, auth()});
+  EXPECT_EQ(missing_id.status, 400);
+  EXPECT_EQ(missing_id.json()["error"]["field"], "id");
+
+  // The same report as a web page is kept, linked to the PDF, and shown once.
+  std::ifstream page_file(test_support::data_file("duplicates", "retort-pilot-report.html"), std::ios::binary);
+  std::string page((std::istreambuf_iterator<char>(page_file)), std::istreambuf_iterator<char>());
+  auto copy = client().request("POST", "/v1/documents?id=retort-page", page, {{"Content-Type", "text/html"}, auth()});
+  ASSERT_EQ(copy.status, 200) << copy.body;
+  EXPECT_EQ(copy.json()["results"][0]["duplicate_of"], "retort-report");
+  EXPECT_EQ(client().get("/v1/documents/retort-page").json()["duplicate_of"], "retort-report");
+  auto hits = client().get("/v1/search?q=retort+river+camps+amalgam").json()["hits"];
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0]["duplicates"], 1);
+  for (std::size_t i = 1; i < hits.size(); ++i) {
+    EXPECT_NE(hits[i]["id"], hits[0]["id"] == "retort-page" ? "retort-report" : "retort-page");
+  }
+  client().request("DELETE", "/v1/documents/retort-page", "", {auth()});
+  client().request("DELETE", "/v1/documents/retort-report", "", {auth()});
 }
 
 TEST_F(HttpServerTest, AnExternalReindexIsPickedUp) {

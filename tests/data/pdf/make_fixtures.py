@@ -60,7 +60,8 @@ def main():
     open("untitled.pdf", "wb").write(pdf([["Cyanide tanks in the valley", "Tanks were lined with plastic."]]))
     open("scanned.pdf", "wb").write(pdf([None, None]))
     open("truncated.pdf", "wb").write(report[: len(report) // 3])
-    open("not-really.pdf", "wb").write(b"<html><body>A web page saved with the wrong name</body></html>\n")
+    open("not-really.pdf", "wb").write(b"<html><head><title>Saved page</title></head>"
+                                       b"<body>A web page saved with the wrong name</body></html>\n")
 
 
 if __name__ == "__main__":
