@@ -36,7 +36,9 @@ void ignore_poppler_message(const std::string&, void*) {}
 
 }  // namespace
 
-Result<nlohmann::json> pdf_record_fields(std::string_view file_name, std::string_view content) {
+Result<nlohmann::json> pdf_record_fields(std::string_view file_name, std::string_view content,
+                                         std::chrono::milliseconds time_limit) {
+  auto started = std::chrono::steady_clock::now();
   static std::once_flag quiet;
   // poppler prints its complaints about broken files to stderr; the Error says what matters.
   std::call_once(quiet, [] { poppler::set_debug_error_function(ignore_poppler_message, nullptr); });
@@ -52,6 +54,10 @@ Result<nlohmann::json> pdf_record_fields(std::string_view file_name, std::string
   std::string body;
   int pages = std::min(document->pages(), kMaxPdfPages);
   for (int i = 0; i < pages; ++i) {
+    if (i > 0 && std::chrono::steady_clock::now() - started > time_limit) {
+      return error("reading the PDF took over " + std::to_string(time_limit.count() / 1000) +
+                   " s; stopped at page " + std::to_string(i + 1) + " of " + std::to_string(document->pages()));
+    }
     std::unique_ptr<poppler::page> page(document->create_page(i));
     if (!page) continue;
     std::string text = tidy(utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));

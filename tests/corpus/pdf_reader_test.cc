@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "corpus/reader.h"
 #include "corpus/walker.h"
@@ -50,6 +52,16 @@ TEST(PdfReaderTest, UnreadablePdfsAreReportedWithTheirReason) {
   ReadResult truncated = read_file(fixture("truncated.pdf"));
   EXPECT_TRUE(truncated.file_error.has_value() || truncated.records.size() == 1u);
   if (truncated.file_error) EXPECT_NE(truncated.file_error->file.find("truncated.pdf"), std::string::npos);
+}
+
+TEST(PdfReaderTest, APdfThatTakesTooLongIsRefused) {
+  std::ifstream file(fixture("mercury-report.pdf"), std::ios::binary);
+  std::string content((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  ASSERT_TRUE(pdf_record_fields("report.pdf", content).has_value());
+  auto stopped = pdf_record_fields("report.pdf", content, std::chrono::milliseconds(0));
+  ASSERT_FALSE(stopped.has_value());
+  EXPECT_EQ(stopped.error().file, "report.pdf");
+  EXPECT_NE(stopped.error().message.find("stopped at page 2 of 2"), std::string::npos) << stopped.error().message;
 }
 
 TEST(PdfReaderTest, AFileUnderAnotherExtensionIsReadByItsContent) {
