@@ -54,6 +54,27 @@ std::string outcome_of(std::string_view status) {
   return "";
 }
 
+// The theme of an OECD DAC sector (vocabulary 1, five digits; or its three-digit category,
+// vocabulary 2), for the sectors that name one of ours; "" for the others.
+std::string_view theme_of_sector(std::string_view code) {
+  static constexpr std::pair<std::string_view, std::string_view> kSectors[] = {
+      {"32210", "governance"},         // mineral/mining policy and administrative management
+      {"15170", "gender"},             // women's rights organisations and government institutions
+      {"24030", "finance"},            // formal sector financial intermediaries
+      {"24040", "finance"},            // informal/semi-formal financial intermediaries
+      {"11330", "capacity_building"},  // vocational training
+      {"41010", "environment"},        // environmental policy and administrative management
+      {"41020", "environment"},        // environmental protection
+      {"121", "health"},               // health, general
+      {"122", "health"},               // basic health
+      {"410", "environment"},          // general environment protection
+  };
+  for (const auto& [sector, theme] : kSectors) {
+    if (code == sector || (code.size() == 5 && sector.size() == 3 && code.starts_with(sector))) return theme;
+  }
+  return "";
+}
+
 nlohmann::json activity_fields(const pugi::xml_node& activity) {
   nlohmann::json fields = nlohmann::json::object();
   std::string language = activity.attribute("xml:lang").value();
@@ -102,6 +123,15 @@ nlohmann::json activity_fields(const pugi::xml_node& activity) {
       countries.push_back(code);
   }
   if (!countries.empty()) fields["countries"] = countries;
+
+  std::vector<std::string> themes;
+  for (pugi::xml_node sector : activity.children("sector")) {
+    std::string_view vocabulary = sector.attribute("vocabulary").value();
+    if (!vocabulary.empty() && vocabulary != "1" && vocabulary != "2") continue;  // another code list
+    std::string theme(theme_of_sector(utf8::collapse_spaces(sector.attribute("code").value())));
+    if (!theme.empty() && std::find(themes.begin(), themes.end(), theme) == themes.end()) themes.push_back(theme);
+  }
+  if (!themes.empty()) fields["themes"] = themes;
 
   std::string outcome = outcome_of(activity.child("activity-status").attribute("code").value());
   if (!outcome.empty()) fields["outcome"] = outcome;

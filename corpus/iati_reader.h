@@ -2,8 +2,8 @@
 // IATI activity files (standard 2.0x, root <iati-activities>), through pugixml: one record per
 // <iati-activity>. The identifier becomes the id, title and description narratives the title,
 // summary and body (with results and related activities), participating organisations the
-// organisations (funders: donors), recipient countries the countries, the activity status the
-// outcome and the activity dates the years. pugixml stays in the .cc file.
+// organisations (funders: donors), recipient countries the countries, the DAC sectors that name
+// one of our themes the themes, the activity status the outcome and the activity dates the years. pugixml stays in the .cc file.
 
 #include <string>
 #include <string_view>

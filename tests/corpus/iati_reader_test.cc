@@ -29,6 +29,7 @@ TEST(IatiReaderTest, EachActivityIsARecord) {
   EXPECT_EQ(pilot.donors, std::vector<std::string>{"Fixture Donor Agency"});
   EXPECT_EQ(pilot.organisations, std::vector<std::string>{"Fixture Implementing NGO"});
   EXPECT_EQ(pilot.countries, (std::vector<std::string>{"PE", "BO"}));
+  EXPECT_EQ(pilot.themes, (std::vector<std::string>{"governance"}));  // DAC sector 32210, mining policy
   EXPECT_EQ(pilot.outcome, "discontinued");
   EXPECT_EQ(pilot.start_year, 2014);
   EXPECT_EQ(pilot.end_year, 2016);  // the actual end, not the planned 2018
