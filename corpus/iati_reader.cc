@@ -25,6 +25,16 @@ std::string narrative(const pugi::xml_node& element, const std::string& language
   return first;
 }
 
+// The element's narratives other than `chosen` (translations), so every language is searchable.
+std::vector<std::string> other_narratives(const pugi::xml_node& element, const std::string& chosen) {
+  std::vector<std::string> out;
+  for (pugi::xml_node text : element.children("narrative")) {
+    std::string value = utf8::collapse_spaces(text.child_value());
+    if (!value.empty() && value != chosen && std::find(out.begin(), out.end(), value) == out.end()) out.push_back(value);
+  }
+  return out;
+}
+
 // "GB-GOV-1-300123" -> "gb-gov-1-300123": a valid record id.
 std::string record_id(std::string_view identifier) {
   std::string id;
@@ -98,6 +108,12 @@ nlohmann::json activity_fields(const pugi::xml_node& activity) {
     if (!detail.empty()) text += (text.empty() ? "" : ": ") + detail;
     if (!text.empty()) body += (body.empty() ? "Result: " : "\n\nResult: ") + text;
   }
+  // The title and descriptions in the activity's other languages.
+  std::vector<std::string> translations = other_narratives(activity.child("title"), title);
+  for (pugi::xml_node description : activity.children("description")) {
+    for (auto& text : other_narratives(description, narrative(description, language))) translations.push_back(std::move(text));
+  }
+  for (const auto& text : translations) body += (body.empty() ? "" : "\n\n") + text;
   for (pugi::xml_node related : activity.children("related-activity")) {
     std::string ref = related.attribute("ref").value();
     if (!ref.empty()) body += (body.empty() ? "Related activity: " : "\n\nRelated activity: ") + ref;

@@ -26,6 +26,8 @@ TEST(IatiReaderTest, EachActivityIsARecord) {
   EXPECT_NE(pilot.body.find("Train miners and their cooperatives"), std::string::npos);
   EXPECT_NE(pilot.body.find("Result: Plants running: One of the two plants ran"), std::string::npos);
   EXPECT_NE(pilot.body.find("Related activity: XX-FIXTURE-1-0002"), std::string::npos);
+  // Narratives in the activity's other languages are searchable too.
+  EXPECT_NE(pilot.body.find("Piloto de procesamiento de oro sin mercurio"), std::string::npos);
   EXPECT_EQ(pilot.donors, std::vector<std::string>{"Fixture Donor Agency"});
   EXPECT_EQ(pilot.organisations, std::vector<std::string>{"Fixture Implementing NGO"});
   EXPECT_EQ(pilot.countries, (std::vector<std::string>{"PE", "BO"}));
