@@ -455,6 +455,8 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
                     (folded.find("kind:") != std::string::npos &&
                      mentions_lesson_kind(impl_->parser("", false).parse_query(folded, kFlags)));
       std::string default_prefix = out.lessons ? std::string(indexer::schema::kLesson) : std::string();
+      Xapian::Query added;  // the thesaurus terms of the concepts the query names
+      if (plain.plain && !concepts.empty()) added = impl_->expansion(plain, concepts, default_prefix, out.expansions);
       for (const auto& analysis_language : analyses) {
         Xapian::Query parsed =
             impl_->parser(analysis_language, out.lessons).parse_query(folded, kFlags, default_prefix);
@@ -463,7 +465,10 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
         bool preferred = analysis_language == out.languages.front();
         // Every variant is wrapped: Xapian merges an OR placed directly under OP_MAX into the
         // MAX, which would score a record by its single best word instead of the BM25 sum.
+        // The thesaurus terms go inside each variant rather than in an OP_OR above the MAX:
+        // Xapian 1.4.22 reads freed memory when it prunes an OP_MAX that lies under an OP_OR.
         double weight = !has_preference || preferred ? 1.0 : impl_->relevance.other_language_weight;
+        if (!added.empty()) parsed = Xapian::Query(Xapian::Query::OP_OR, parsed, added);
         variants.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, parsed, weight);
       }
     } catch (const Xapian::QueryParserError& e) {
@@ -476,11 +481,6 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
     }
     text_query = variants.size() == 1 ? variants.front()
                                       : Xapian::Query(Xapian::Query::OP_MAX, variants.begin(), variants.end());
-    if (plain.plain && !concepts.empty()) {
-      Xapian::Query added = impl_->expansion(plain, concepts, out.lessons ? std::string(indexer::schema::kLesson) : "",
-                                             out.expansions);
-      if (!added.empty()) text_query = Xapian::Query(Xapian::Query::OP_OR, text_query, added);
-    }
   }
 
   if (filters.values.contains("kind")) out.lessons = true;
