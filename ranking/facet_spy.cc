@@ -17,6 +17,10 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   for (std::size_t i = 0; i < fields_.size(); ++i) {
     std::string value = doc.get_value(fields_[i].slot);
     if (value.empty()) continue;
+    if (fields_[i].year) {
+      ++counts_[i][std::to_string(static_cast<int>(Xapian::sortable_unserialise(value)))];
+      continue;
+    }
     if (!fields_[i].multi_valued) {
       ++counts_[i][value];
       continue;

@@ -43,6 +43,7 @@ const std::vector<FacetField>& facet_fields() {
       {"commodity", schema::kCommoditiesSlot, true},
       {"language", schema::kLanguageSlot, false},
       {"failure_reason", schema::kFailureReasonsSlot, true},
+      {"year", schema::kStartYearSlot, false, true},  // the year a record's work started
   };
   return fields;
 }

@@ -143,6 +143,7 @@ struct FacetField {
   std::string_view name;
   unsigned slot;
   bool multi_valued;  // the slot holds several values joined by schema::kValueSeparator
+  bool year = false;  // the slot holds a year as Xapian::sortable_serialise; counted as "2015"
 };
 const std::vector<FacetField>& facet_fields();
 

@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "corpus/reader.h"
+#include "indexer/ingest.h"
 #include "ranking/response_json.h"
 #include "server/errors.h"
+#include "server/web_assets.h"
 
 namespace server {
 namespace {
@@ -378,10 +381,39 @@ HttpResponse handle_metrics(const HttpRequest&, const RouteMatch&, Service& serv
   return response;
 }
 
-HttpResponse handle_root(const HttpRequest&, const RouteMatch&, Service&) {
-  return json_response({{"name", "precedent"},
-                        {"api", "/v1/openapi.json"},
-                        {"search", "/v1/search?q=mercury+retorts"}});
+HttpResponse handle_web_asset(const HttpRequest& request, const RouteMatch&, Service&) {
+  // ETags are computed once: the assets are compiled in and never change while serving.
+  static const std::map<std::string_view, std::string> etags = [] {
+    std::map<std::string_view, std::string> out;
+    for (const auto& asset : web_assets()) out[asset.path] = "\"" + indexer::content_hash(asset.content) + "\"";
+    return out;
+  }();
+  const auto& assets = web_assets();
+  auto asset = std::find_if(assets.begin(), assets.end(), [&](const WebAsset& a) { return a.path == request.path; });
+  if (asset == assets.end()) return error_response(ApiError::not_found, "no such route: " + request.path);
+  HttpResponse response;
+  const std::string& etag = etags.at(asset->path);
+  response.headers.emplace_back("ETag", etag);
+  // Browsers keep the files and ask each time whether they changed (a 304 costs no body).
+  response.headers.emplace_back("Cache-Control", "no-cache");
+  if (asset->path == "/") {
+    response.headers.emplace_back("Content-Security-Policy",
+                                  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                  "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    response.headers.emplace_back("Referrer-Policy", "same-origin");
+  }
+  if (asset->path == "/widget.js") {
+    // Portals load the widget from their own pages.
+    response.headers.emplace_back("Cross-Origin-Resource-Policy", "cross-origin");
+  }
+  if (request.if_none_match == etag) {
+    response.status = 304;
+    response.content_type.clear();
+    return response;
+  }
+  response.content_type = std::string(asset->content_type);
+  response.body = std::string(asset->content);
+  return response;
 }
 
 }  // namespace server

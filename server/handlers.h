@@ -21,7 +21,8 @@ HttpResponse handle_stats(const HttpRequest&, const RouteMatch&, Service&);
 HttpResponse handle_openapi(const HttpRequest&, const RouteMatch&, Service&);
 HttpResponse handle_healthz(const HttpRequest&, const RouteMatch&, Service&);
 HttpResponse handle_metrics(const HttpRequest&, const RouteMatch&, Service&);
-HttpResponse handle_root(const HttpRequest&, const RouteMatch&, Service&);
+// The web page ("/") and its assets, and the widget, from server/web_assets.h.
+HttpResponse handle_web_asset(const HttpRequest&, const RouteMatch&, Service&);
 
 // Parameter parsing, apart from the handlers so it is tested on its own.
 corpus::Result<ranking::SearchRequest> parse_search_request(const HttpRequest& request);

@@ -142,6 +142,7 @@ class Session : public std::enable_shared_from_this<Session> {
       request.authorization = std::string(message[http::field::authorization]);
       request.origin = std::string(message[http::field::origin]);
       request.content_type = std::string(message[http::field::content_type]);
+      request.if_none_match = std::string(message[http::field::if_none_match]);
       request.body = std::move(message.body());
       response = dispatch(request, shared_.service, route_name);
     }

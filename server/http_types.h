@@ -16,6 +16,7 @@ struct HttpRequest {
   std::string authorization;
   std::string origin;
   std::string content_type;
+  std::string if_none_match;  // the ETag a browser already holds
   std::string body;
   std::string remote;  // peer address, for logs
 };

@@ -70,7 +70,12 @@ const std::vector<Route>& routes() {
       {"GET", "/v1/openapi.json", "openapi", handle_openapi, {}, false},
       {"GET", "/healthz", "healthz", handle_healthz, {}, false},
       {"GET", "/metrics", "metrics", handle_metrics, {}, false},
-      {"GET", "/", "root", handle_root, {}, false},
+      // The web page keeps its state in its own query string, which is the page's, not ours.
+      {"GET", "/", "page", handle_web_asset, {"*"}, false},
+      {"GET", "/app.css", "asset", handle_web_asset, {}, false},
+      {"GET", "/app.js", "asset", handle_web_asset, {}, false},
+      {"GET", "/strings.js", "asset", handle_web_asset, {}, false},
+      {"GET", "/widget.js", "asset", handle_web_asset, {}, false},
   };
   return table;
 }
@@ -109,7 +114,8 @@ HttpResponse dispatch(const HttpRequest& request, Service& service, std::string_
     response = error_response(ApiError::not_found, "no such route: " + request.path);
   } else {
     route_name = found->name;
-    auto unknown = std::find_if(request.params.begin(), request.params.end(), [&](const auto& param) {
+    bool any_params = found->params.size() == 1 && found->params.front() == "*";
+    auto unknown = any_params ? request.params.end() : std::find_if(request.params.begin(), request.params.end(), [&](const auto& param) {
       return std::find(found->params.begin(), found->params.end(), param.first) == found->params.end();
     });
     if (unknown != request.params.end()) {

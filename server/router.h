@@ -25,7 +25,7 @@ struct Route {
   std::string_view pattern;  // "/v1/documents/{id}"
   std::string_view name;
   Handler handler;
-  std::vector<std::string_view> params;  // accepted query parameters; others are rejected
+  std::vector<std::string_view> params;  // accepted query parameters, others rejected; {"*"}: any
   bool writes;                           // needs an API key
 };
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -267,6 +268,34 @@ TEST_F(CollectionSearchTest, KindSearchesLessonsAndShowsEachRecordOnce) {
   // Words of a failed lesson and of a worked lesson of the same record do not add up.
   auto worked = search("retorts kind:worked", "", 50);
   for (const auto& hit : worked.hits) EXPECT_EQ(hit.lessons.at(0).kind, "worked");
+}
+
+TEST_F(CollectionSearchTest, TheYearFacetCountsRecordsByTheYearTheirWorkStarted) {
+  // Every record, page by page, gives the expected counts.
+  std::map<std::string, std::uint64_t> expected;
+  std::optional<SearchResponse> response;
+  for (std::size_t page = 1; !response || (page - 1) * kMaxPerPage < response->total; ++page) {
+    SearchRequest request;
+    request.facets = {"year"};
+    request.per_page = kMaxPerPage;
+    request.page = page;
+    auto answer = searcher_->search(request);
+    ASSERT_TRUE(answer.has_value()) << answer.error().to_string();
+    response = std::move(answer).value();
+    for (const auto& hit : response->hits) {
+      if (hit.start_year) ++expected[std::to_string(*hit.start_year)];
+    }
+  }
+  EXPECT_EQ(response->total, documents_);
+  std::uint64_t dated = 0;
+  ASSERT_FALSE(response->facets["year"].empty());
+  for (const auto& count : response->facets["year"]) {
+    EXPECT_EQ(count.count, expected[count.value]) << count.value;
+    dated += count.count;
+  }
+  std::uint64_t with_years = 0;
+  for (const auto& [year, count] : expected) with_years += count;
+  EXPECT_EQ(dated, with_years);
 }
 
 TEST_F(CollectionSearchTest, KindFilterParameterAndOtherFiltersApplyToLessons) {

@@ -115,6 +115,30 @@ TEST_F(HttpServerTest, EveryReadRoute) {
   EXPECT_EQ(c.get("/").status, 200);
 }
 
+TEST_F(HttpServerTest, TheWebPageAndWidgetAreServedWithETagsAndAStrictPolicy) {
+  auto c = client();
+  // The page keeps its own state in its query string.
+  auto page = c.get("/?q=mercury&view=proposal&country=PE");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.header("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page.header("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
+  EXPECT_NE(page.body.find("<script src=\"/app.js\""), std::string::npos);
+  std::string etag = page.header("ETag");
+  ASSERT_FALSE(etag.empty());
+  auto unchanged = c.get("/", {{"If-None-Match", etag}});
+  EXPECT_EQ(unchanged.status, 304);
+  EXPECT_TRUE(unchanged.body.empty());
+  auto widget = c.get("/widget.js");
+  ASSERT_EQ(widget.status, 200);
+  EXPECT_EQ(widget.header("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_NE(widget.body.find("customElements.define(\"precedent-search\""), std::string::npos);
+  EXPECT_NE(widget.body.find("PRECEDENT_STRINGS"), std::string::npos);  // the text travels with it
+  EXPECT_LT(widget.body.size(), 30u * 1024);
+  EXPECT_EQ(c.get("/app.css").header("Content-Type"), "text/css; charset=utf-8");
+  EXPECT_EQ(c.get("/app.js?x=1").status, 400);  // assets take no parameters
+  EXPECT_EQ(c.get("/web/app.js").status, 404);
+}
+
 TEST_F(HttpServerTest, EveryErrorStatusIsTheJsonError) {
   auto c = client();
   auto expect_error = [](const test_support::ClientResponse& response, int status, const std::string& code) {

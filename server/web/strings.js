@@ -1,0 +1,142 @@
+// Interface text in the four languages, shared by the web page (app.js) and the widget
+// (widget.js is served with this file in front of it). Values of the API's vocabularies
+// (themes, outcomes, types) are translated here too; countries and languages come from the
+// browser's Intl.DisplayNames.
+"use strict";
+var PRECEDENT_STRINGS = {
+  en: {
+    title: "Precedent", tagline: "Lessons learned from past initiatives, in four languages",
+    search: "Search", search_label: "Search past initiatives", search_placeholder: "mercury retorts Ghana",
+    results: "{n} results", no_results: "No initiative matches.", did_you_mean: "Did you mean",
+    expansions: "Also searched", previous: "Previous", next: "Next", page: "Page {n}",
+    filters: "Filters", clear_filters: "Clear filters", years: "Years", from: "From", to: "To", apply: "Apply",
+    similar: "Similar initiatives", hide_similar: "Hide similar initiatives", why: "Why",
+    shared_themes: "themes", shared_countries: "countries", shared_words: "words", same_type: "same type",
+    lessons: "Lessons", worked: "Worked", failed: "Failed", recommendation: "Recommendation",
+    proposal: "Check my proposal", proposal_label: "Paste your concept note",
+    proposal_help: "We compare it with past initiatives and tell you what happened to the closest ones.",
+    check: "Check", risk: "Duplication risk", risk_low: "low", risk_medium: "medium", risk_high: "high",
+    copy: "Copy summary", copied: "Copied", landscape: "Landscape", by_country: "Records by country",
+    by_theme: "Records by theme over time", by_outcome: "Outcomes", records: "records",
+    loading: "Loading…", error: "The search service did not answer.", language: "Interface language",
+    facet_country: "Country", facet_theme: "Theme", facet_type: "Type", facet_outcome: "Outcome",
+    facet_language: "Language", facet_year: "Start year", score: "similarity", duplicates: "also published as {n} other record(s)",
+    theme_mercury: "Mercury", theme_formalization: "Formalisation", theme_finance: "Finance", theme_gender: "Gender",
+    theme_child_labour: "Child labour", theme_environment: "Environment", theme_health: "Health",
+    theme_governance: "Governance", theme_markets_traceability: "Markets and traceability",
+    theme_technology: "Technology", theme_capacity_building: "Capacity building", theme_land_rights: "Land rights",
+    theme_conflict_minerals: "Conflict minerals",
+    outcome_ongoing: "Ongoing", outcome_completed: "Completed", outcome_discontinued: "Discontinued",
+    outcome_scaled_up: "Scaled up", outcome_unknown: "Unknown",
+    type_initiative: "Initiative", type_report: "Report", type_toolkit: "Toolkit", type_case_study: "Case study",
+    type_evaluation: "Evaluation", type_policy: "Policy", type_dataset: "Dataset"
+  },
+  es: {
+    title: "Precedent", tagline: "Lecciones aprendidas de iniciativas anteriores, en cuatro idiomas",
+    search: "Buscar", search_label: "Buscar iniciativas anteriores", search_placeholder: "retortas mercurio Perú",
+    results: "{n} resultados", no_results: "Ninguna iniciativa coincide.", did_you_mean: "Quizás quiso decir",
+    expansions: "También se buscó", previous: "Anterior", next: "Siguiente", page: "Página {n}",
+    filters: "Filtros", clear_filters: "Quitar filtros", years: "Años", from: "Desde", to: "Hasta", apply: "Aplicar",
+    similar: "Iniciativas parecidas", hide_similar: "Ocultar iniciativas parecidas", why: "Por qué",
+    shared_themes: "temas", shared_countries: "países", shared_words: "palabras", same_type: "mismo tipo",
+    lessons: "Lecciones", worked: "Funcionó", failed: "Falló", recommendation: "Recomendación",
+    proposal: "Revisar mi propuesta", proposal_label: "Pegue su nota conceptual",
+    proposal_help: "La comparamos con iniciativas anteriores y le decimos qué pasó con las más parecidas.",
+    check: "Revisar", risk: "Riesgo de duplicación", risk_low: "bajo", risk_medium: "medio", risk_high: "alto",
+    copy: "Copiar resumen", copied: "Copiado", landscape: "Panorama", by_country: "Registros por país",
+    by_theme: "Registros por tema en el tiempo", by_outcome: "Resultados", records: "registros",
+    loading: "Cargando…", error: "El servicio de búsqueda no respondió.", language: "Idioma de la interfaz",
+    facet_country: "País", facet_theme: "Tema", facet_type: "Tipo", facet_outcome: "Resultado",
+    facet_language: "Idioma", facet_year: "Año de inicio", score: "similitud", duplicates: "también publicado como {n} registro(s) más",
+    theme_mercury: "Mercurio", theme_formalization: "Formalización", theme_finance: "Financiamiento", theme_gender: "Género",
+    theme_child_labour: "Trabajo infantil", theme_environment: "Medio ambiente", theme_health: "Salud",
+    theme_governance: "Gobernanza", theme_markets_traceability: "Mercados y trazabilidad",
+    theme_technology: "Tecnología", theme_capacity_building: "Fortalecimiento de capacidades", theme_land_rights: "Derechos sobre la tierra",
+    theme_conflict_minerals: "Minerales de conflicto",
+    outcome_ongoing: "En curso", outcome_completed: "Concluida", outcome_discontinued: "Interrumpida",
+    outcome_scaled_up: "Ampliada", outcome_unknown: "Desconocido",
+    type_initiative: "Iniciativa", type_report: "Informe", type_toolkit: "Guía práctica", type_case_study: "Estudio de caso",
+    type_evaluation: "Evaluación", type_policy: "Política", type_dataset: "Datos"
+  },
+  fr: {
+    title: "Precedent", tagline: "Les leçons des initiatives passées, en quatre langues",
+    search: "Rechercher", search_label: "Rechercher des initiatives passées", search_placeholder: "orpaillage mercure Burkina Faso",
+    results: "{n} résultats", no_results: "Aucune initiative ne correspond.", did_you_mean: "Vouliez-vous dire",
+    expansions: "Recherché aussi", previous: "Précédent", next: "Suivant", page: "Page {n}",
+    filters: "Filtres", clear_filters: "Effacer les filtres", years: "Années", from: "De", to: "À", apply: "Appliquer",
+    similar: "Initiatives semblables", hide_similar: "Masquer les initiatives semblables", why: "Pourquoi",
+    shared_themes: "thèmes", shared_countries: "pays", shared_words: "mots", same_type: "même type",
+    lessons: "Leçons", worked: "A fonctionné", failed: "A échoué", recommendation: "Recommandation",
+    proposal: "Vérifier mon projet", proposal_label: "Collez votre note conceptuelle",
+    proposal_help: "Nous la comparons aux initiatives passées et vous disons ce qu’il est advenu des plus proches.",
+    check: "Vérifier", risk: "Risque de doublon", risk_low: "faible", risk_medium: "moyen", risk_high: "élevé",
+    copy: "Copier le résumé", copied: "Copié", landscape: "Panorama", by_country: "Fiches par pays",
+    by_theme: "Fiches par thème dans le temps", by_outcome: "Issues", records: "fiches",
+    loading: "Chargement…", error: "Le service de recherche n’a pas répondu.", language: "Langue de l’interface",
+    facet_country: "Pays", facet_theme: "Thème", facet_type: "Type", facet_outcome: "Issue",
+    facet_language: "Langue", facet_year: "Année de début", score: "similarité", duplicates: "aussi publié sous {n} autre(s) fiche(s)",
+    theme_mercury: "Mercure", theme_formalization: "Formalisation", theme_finance: "Financement", theme_gender: "Genre",
+    theme_child_labour: "Travail des enfants", theme_environment: "Environnement", theme_health: "Santé",
+    theme_governance: "Gouvernance", theme_markets_traceability: "Marchés et traçabilité",
+    theme_technology: "Technologie", theme_capacity_building: "Renforcement des capacités", theme_land_rights: "Droits fonciers",
+    theme_conflict_minerals: "Minerais de conflit",
+    outcome_ongoing: "En cours", outcome_completed: "Achevée", outcome_discontinued: "Interrompue",
+    outcome_scaled_up: "Étendue", outcome_unknown: "Inconnue",
+    type_initiative: "Initiative", type_report: "Rapport", type_toolkit: "Boîte à outils", type_case_study: "Étude de cas",
+    type_evaluation: "Évaluation", type_policy: "Politique", type_dataset: "Données"
+  },
+  pt: {
+    title: "Precedent", tagline: "Lições aprendidas de iniciativas anteriores, em quatro idiomas",
+    search: "Pesquisar", search_label: "Pesquisar iniciativas anteriores", search_placeholder: "garimpo mercúrio Brasil",
+    results: "{n} resultados", no_results: "Nenhuma iniciativa corresponde.", did_you_mean: "Você quis dizer",
+    expansions: "Também pesquisado", previous: "Anterior", next: "Seguinte", page: "Página {n}",
+    filters: "Filtros", clear_filters: "Limpar filtros", years: "Anos", from: "De", to: "Até", apply: "Aplicar",
+    similar: "Iniciativas semelhantes", hide_similar: "Ocultar iniciativas semelhantes", why: "Por quê",
+    shared_themes: "temas", shared_countries: "países", shared_words: "palavras", same_type: "mesmo tipo",
+    lessons: "Lições", worked: "Funcionou", failed: "Falhou", recommendation: "Recomendação",
+    proposal: "Verificar minha proposta", proposal_label: "Cole sua nota conceitual",
+    proposal_help: "Nós a comparamos com iniciativas anteriores e dizemos o que aconteceu com as mais próximas.",
+    check: "Verificar", risk: "Risco de duplicação", risk_low: "baixo", risk_medium: "médio", risk_high: "alto",
+    copy: "Copiar resumo", copied: "Copiado", landscape: "Panorama", by_country: "Registros por país",
+    by_theme: "Registros por tema ao longo do tempo", by_outcome: "Resultados", records: "registros",
+    loading: "Carregando…", error: "O serviço de pesquisa não respondeu.", language: "Idioma da interface",
+    facet_country: "País", facet_theme: "Tema", facet_type: "Tipo", facet_outcome: "Resultado",
+    facet_language: "Idioma", facet_year: "Ano de início", score: "semelhança", duplicates: "também publicado como mais {n} registro(s)",
+    theme_mercury: "Mercúrio", theme_formalization: "Formalização", theme_finance: "Financiamento", theme_gender: "Gênero",
+    theme_child_labour: "Trabalho infantil", theme_environment: "Meio ambiente", theme_health: "Saúde",
+    theme_governance: "Governança", theme_markets_traceability: "Mercados e rastreabilidade",
+    theme_technology: "Tecnologia", theme_capacity_building: "Capacitação", theme_land_rights: "Direitos à terra",
+    theme_conflict_minerals: "Minerais de conflito",
+    outcome_ongoing: "Em curso", outcome_completed: "Concluída", outcome_discontinued: "Interrompida",
+    outcome_scaled_up: "Ampliada", outcome_unknown: "Desconhecido",
+    type_initiative: "Iniciativa", type_report: "Relatório", type_toolkit: "Guia prático", type_case_study: "Estudo de caso",
+    type_evaluation: "Avaliação", type_policy: "Política", type_dataset: "Dados"
+  }
+};
+
+// The text for `key` in `lang` (English when missing), with {n} replaced.
+function precedentText(lang, key, n) {
+  var table = PRECEDENT_STRINGS[lang] || PRECEDENT_STRINGS.en;
+  var text = table[key] !== undefined ? table[key] : (PRECEDENT_STRINGS.en[key] !== undefined ? PRECEDENT_STRINGS.en[key] : key);
+  return n === undefined ? text : text.replace("{n}", String(n));
+}
+
+// The display name of a facet value: vocabularies from the table, countries and languages from Intl.
+function precedentValueLabel(lang, field, value) {
+  if (field === "theme" || field === "outcome" || field === "type") return precedentText(lang, field + "_" + value);
+  try {
+    if (field === "country") return new Intl.DisplayNames([lang], { type: "region" }).of(value.toUpperCase()) || value;
+    if (field === "language") return new Intl.DisplayNames([lang], { type: "language" }).of(value) || value;
+  } catch (e) { /* an unknown code is shown as it is */ }
+  return value;
+}
+
+// The interface language a browser asks for, among the four.
+function precedentBrowserLanguage() {
+  var asked = (navigator.languages || [navigator.language || "en"]);
+  for (var i = 0; i < asked.length; i++) {
+    var code = String(asked[i]).slice(0, 2).toLowerCase();
+    if (PRECEDENT_STRINGS[code]) return code;
+  }
+  return "en";
+}

@@ -1,0 +1,248 @@
+// End-to-end tests of the web page and the widget in a real browser: Playwright (playwright-core)
+// drives Debian's Chromium headless against the real `precedent serve` on loopback, over an index
+// of the bundled collection. The widget is embedded in pages served from two other origins: one
+// the server allows (CORS), one it does not. A screenshot of each step is kept in
+// $PRECEDENT_WEB_ARTIFACTS.
+//
+// Run by ctest (tests/CMakeLists.txt): node --test tests/web/e2e.test.mjs, with PRECEDENT_BINARY
+// and PRECEDENT_SOURCE_DIR set.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const binary = process.env.PRECEDENT_BINARY;
+const source = process.env.PRECEDENT_SOURCE_DIR;
+const artifacts = process.env.PRECEDENT_WEB_ARTIFACTS || join(tmpdir(), "precedent-web-artifacts");
+const chromiumPath = process.env.PRECEDENT_CHROMIUM || "/usr/bin/chromium";
+
+let work, server, serverUrl, allowedPortal, refusedPortal, browser, context;
+
+function portalPage(title) {
+  return `<!DOCTYPE html><html lang="es"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font-family:serif} input{border:5px solid red} h3{color:red}</style>
+<script src="${serverUrl}/widget.js" defer></script></head>
+<body><h1>${title}</h1>
+<precedent-search endpoint="${serverUrl}" lang="es" filters="theme:mercury"></precedent-search>
+</body></html>`;
+}
+
+function startPortal(title) {
+  return new Promise((resolve) => {
+    const portal = createServer((request, response) => {
+      response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+      response.end(portalPage(title));
+    });
+    portal.listen(0, "127.0.0.1", () => resolve(portal));
+  });
+}
+
+function startServer(db, corsOrigin) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, ["serve", "--db", db, "--port", "0", "--threads", "2", "--cors-origin", corsOrigin],
+                        { stdio: ["ignore", "ignore", "pipe"] });
+    let log = "";
+    child.stderr.on("data", (chunk) => {
+      log += chunk;
+      const found = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+      if (found && !serverUrl) resolve({ child, url: found[1] });
+    });
+    child.on("exit", (code) => reject(new Error(`precedent serve exited with ${code}: ${log}`)));
+  });
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+before(async () => {
+  assert.ok(binary, "PRECEDENT_BINARY names the precedent binary");
+  mkdirSync(artifacts, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), "precedent-web-"));
+  execFileSync(binary, ["index", "--db", join(work, "db"), "--quiet", join(source, "corpus", "collection")]);
+  allowedPortal = await startPortal("Portal permitido");
+  refusedPortal = await startPortal("Portal no permitido");
+  const allowedOrigin = `http://127.0.0.1:${allowedPortal.address().port}`;
+  const started = await startServer(join(work, "db"), allowedOrigin);
+  server = started.child;
+  serverUrl = started.url;
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
+  context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serverUrl });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill("SIGTERM");
+  allowedPortal?.close();
+  refusedPortal?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test("the page and the widget are served with their types, ETags and a strict policy", async () => {
+  const page = await fetch(`${serverUrl}/`);
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get("content-type"), /^text\/html/);
+  assert.match(page.headers.get("content-security-policy"), /default-src 'none'; script-src 'self'/);
+  assert.equal(page.headers.get("x-content-type-options"), "nosniff");
+  const etag = page.headers.get("etag");
+  assert.ok(etag);
+  const again = await fetch(`${serverUrl}/`, { headers: { "If-None-Match": etag } });
+  assert.equal(again.status, 304);
+  const widget = await fetch(`${serverUrl}/widget.js`);
+  assert.match(widget.headers.get("content-type"), /^text\/javascript/);
+  const size = (await widget.arrayBuffer()).byteLength;
+  assert.ok(size < 30 * 1024, `the widget is ${size} bytes`);
+  assert.equal((await fetch(`${serverUrl}/app.css`)).headers.get("content-type"), "text/css; charset=utf-8");
+  assert.equal((await fetch(`${serverUrl}/../etc/passwd`)).status, 404);
+});
+
+test("a designer searches, narrows by a facet, pages, and goes back", async () => {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+  await page.goto(`${serverUrl}/`);
+  await page.locator("#q").fill("mercury ret");
+  await page.locator("#suggestions [role=option]").first().waitFor();
+  await shot(page, "01-completion");
+  await page.locator("#q").fill("mercury retorts");
+  await page.locator("#q").press("Enter");
+  await page.locator("#results > li").first().waitFor();
+  assert.match(page.url(), /q=mercury\+retorts/);
+  await page.waitForTimeout(300);  // a completion answer still on its way must not reopen the list
+  assert.ok(await page.locator("#suggestions").isHidden(), "the completion list closes on search");
+  assert.ok(await page.locator("#results > li").count() > 0);
+  assert.ok(await page.locator("#results mark").count() > 0, "matched words are marked");
+  const before = await page.locator("#status").textContent();
+  await shot(page, "02-results");
+
+  // A facet: the first country narrows the results, and the URL says so.
+  const facet = page.locator(".facet-country input[type=checkbox]").first();
+  const country = await facet.getAttribute("value");
+  await facet.check();
+  await page.waitForURL(new RegExp(`country=${country}`));
+  await page.locator("#results > li").first().waitFor();
+  const narrowed = await page.locator("#status").textContent();
+  assert.ok(parseInt(narrowed, 10) <= parseInt(before, 10), `${narrowed} after ${before}`);
+  assert.equal(await page.locator(".facet-country input:checked").count(), 1);
+  await shot(page, "03-facet");
+
+  // Paging over a broad query, then the back button.
+  await page.locator("#q").fill("mining");
+  await page.locator("#q").press("Enter");
+  await page.locator("#clear-filters").click();
+  await page.locator("#pager a").first().waitFor();
+  const firstTitle = await page.locator("#results > li h3").first().textContent();
+  await page.locator("#pager a", { hasText: "Next" }).click();
+  await page.waitForURL(/page=2/);
+  await page.locator("#pager a[aria-current=page]", { hasText: "2" }).waitFor();
+  assert.notEqual(await page.locator("#results > li h3").first().textContent(), firstTitle);
+  await shot(page, "04-page-2");
+  await page.goBack();
+  await page.locator("#pager a[aria-current=page]", { hasText: "1" }).waitFor();
+  assert.equal(await page.locator("#results > li h3").first().textContent(), firstTitle);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("similar initiatives open under a result with why and their lessons", async () => {
+  const page = await context.newPage();
+  await page.goto(`${serverUrl}/?q=mercury+retorts`);
+  const button = page.locator(".similar-button").first();
+  await button.click();
+  await page.locator(".similar-list > li").first().waitFor();
+  assert.equal(await page.locator(".similar-button").first().getAttribute("aria-expanded"), "true");
+  assert.match(page.url(), /similar=/);
+  assert.match(await page.locator(".similar .why").first().textContent(), /Why: /);
+  assert.ok(await page.locator(".similar .risk h4").count() === 1);
+  await shot(page, "05-similar");
+  await page.close();
+});
+
+test("a pasted proposal gets the duplication-risk report and its summary can be copied", async () => {
+  const page = await context.newPage();
+  await page.goto(`${serverUrl}/`);
+  await page.locator("#tab-proposal").click();
+  await page.locator("#proposal-text").fill(
+    "We propose to distribute mercury retorts to artisanal gold miners in Ghana and train them to recover " +
+    "mercury, with support from local cooperatives and the district assembly.");
+  await page.locator("#proposal-form button[type=submit]").click();
+  await page.locator("#risk .risk-summary").waitFor();
+  assert.match(await page.locator("#risk .risk h4").textContent(), /Duplication risk: (low|medium|high)/);
+  assert.ok(await page.locator("#risk .similar-list > li").count() > 0);
+  await page.locator("#risk .copy").click();
+  await page.locator("#risk .copy", { hasText: "Copied" }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await page.locator("#risk .risk-summary").textContent());
+  assert.match(page.url(), /view=proposal/);
+  await shot(page, "06-proposal");
+  await page.close();
+});
+
+test("the interface switches language, works by keyboard and draws the landscape", async () => {
+  const page = await context.newPage();
+  await page.goto(`${serverUrl}/?q=mercurio`);
+  await page.locator("#results > li").first().waitFor();
+  await page.locator("#ui-language").selectOption("es");
+  await page.locator("#tab-search", { hasText: "Buscar" }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
+  assert.match(await page.locator("#status").textContent(), /resultados/);
+  await shot(page, "07-spanish");
+
+  // Tabs by keyboard: arrow right moves from Search to the proposal check.
+  await page.locator("#tab-search").focus();
+  await page.keyboard.press("ArrowRight");
+  await page.locator("#view-proposal:not([hidden])").waitFor();
+  await page.keyboard.press("ArrowRight");
+  await page.locator("#view-landscape:not([hidden])").waitFor();
+  await page.locator("svg.chart-country rect").first().waitFor();
+  assert.ok(await page.locator("svg.chart-country rect").count() > 1);
+  assert.ok(await page.locator("svg.chart-theme polyline").count() > 0);
+  assert.ok(await page.locator("svg.chart-outcome rect").count() > 0);
+  await shot(page, "08-landscape");
+
+  // On a phone the page fits the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator("#tab-search").click();
+  await page.locator("#results > li").first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `the page is ${overflow}px wider than the phone`);
+  await shot(page, "09-phone");
+  await page.close();
+});
+
+test("the widget works on a portal the server allows, untouched by the portal's CSS", async () => {
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${allowedPortal.address().port}/`);
+  const input = page.locator("precedent-search input[type=search]");
+  await input.fill("mercurio");
+  await input.press("Enter");
+  await page.locator("precedent-search li.hit").first().waitFor();
+  assert.ok(await page.locator("precedent-search li.hit").count() > 0);
+  assert.match(await page.locator("precedent-search .status").textContent(), /resultados/);
+  // The portal styles inputs with a red border; the shadow root keeps the widget's own.
+  const border = await input.evaluate((node) => getComputedStyle(node).borderTopColor);
+  assert.notEqual(border, "rgb(255, 0, 0)");
+  await page.locator("precedent-search button.more").first().click();
+  await page.locator("precedent-search .similar li").first().waitFor();
+  await shot(page, "10-widget");
+  await page.close();
+});
+
+test("the widget on an origin outside the allow-list is refused by the browser", async () => {
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${refusedPortal.address().port}/`);
+  const input = page.locator("precedent-search input[type=search]");
+  await input.fill("mercurio");
+  await input.press("Enter");
+  await page.locator("precedent-search .status .error").waitFor();
+  assert.equal(await page.locator("precedent-search li.hit").count(), 0);
+  await shot(page, "11-widget-refused");
+  await page.close();
+});
