@@ -32,6 +32,7 @@ TEST(OpenApiTest, DescribesEveryRouteWithItsParameters) {
       if (parameter["in"] == "query") described.insert(parameter["name"]);
     }
     std::set<std::string> accepted(route.params.begin(), route.params.end());
+    if (accepted == std::set<std::string>{"*"}) accepted.clear();  // the web page's own state
     EXPECT_EQ(described, accepted) << route.method << " " << path;
     EXPECT_EQ(operation.contains("security"), route.writes) << route.method << " " << path;
   }
