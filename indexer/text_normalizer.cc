@@ -4,6 +4,7 @@
 #include <memory>
 
 #include <unicode/brkiter.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -92,6 +93,13 @@ std::string fold(std::string_view text) {
   if (U_FAILURE(status)) return std::string(text);
   folded.toUTF8String(out);
   return out.find('\'') == std::string::npos ? out : remove_elisions(std::move(out));
+}
+
+std::string lower(std::string_view text) {
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  std::string out;
+  unicode.toLower(icu::Locale::getRoot()).toUTF8String(out);
+  return out;
 }
 
 namespace {

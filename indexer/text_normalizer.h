@@ -16,6 +16,10 @@ namespace indexer {
 // U+0027, elisions removed. Punctuation and spacing are kept, so query syntax survives folding.
 std::string fold(std::string_view text);
 
+// Lower-case text with its accents kept ("Formalización" -> "formalización"), for showing a
+// word the way the collection writes it.
+std::string lower(std::string_view text);
+
 // Calls `visit(begin, end)` with the byte range of every word (ICU word boundaries, words that
 // contain a letter or a digit) of UTF-8 text, in order.
 void for_each_word(std::string_view text, const std::function<void(std::size_t, std::size_t)>& visit);

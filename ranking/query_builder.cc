@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "corpus/utf8.h"
 #include "corpus/vocabulary.h"
 #include "indexer/language_detector.h"
@@ -358,37 +360,60 @@ void QueryBuilder::set_database(const Xapian::Database& db) {
   for (auto& [language, qp] : impl_->parsers) qp.set_database(db);
 }
 
+// How the collection writes a folded word ("formalizacion" -> "formalización"): the word, in
+// lower case, of the first record holding it whose title, summary or lessons show it; the folded
+// word itself when none does.
+std::string QueryBuilder::written_form(const std::string& folded_word) const {
+  auto posting = impl_->db.postlist_begin(folded_word);
+  for (int tries = 0; posting != impl_->db.postlist_end(folded_word) && tries < 3; ++posting, ++tries) {
+    auto data = nlohmann::json::parse(impl_->db.get_document(*posting).get_data(), nullptr, false);
+    if (!data.is_object() || !data.contains("record")) continue;
+    const auto& record = data["record"];
+    std::string text = record.value("title", "") + " " + record.value("summary", "");
+    if (record.contains("lessons") && record["lessons"].is_array()) {
+      for (const auto& lesson : record["lessons"]) text += " " + lesson.value("text", "");
+    }
+    for (auto word : indexer::words_of(text)) {
+      // "l'orpaillage" folds to "orpaillage": an elision is not part of the word.
+      for (std::string_view apostrophe : {"'", "\xE2\x80\x99"}) {
+        auto at = word.rfind(apostrophe);
+        if (at != std::string::npos) word = word.substr(at + apostrophe.size());
+      }
+      if (indexer::fold(word) == folded_word) return indexer::lower(word);
+    }
+  }
+  return folded_word;
+}
+
 std::optional<std::string> QueryBuilder::spelling_correction(const std::string& text) {
   if (!impl_->has_db || text.size() > kMaxQueryBytes || corpus::utf8::first_invalid(text)) return std::nullopt;
   std::string out;
   bool changed = false;
   try {
+    // The query is rewritten token by token, as the user typed it: only a misspelt word changes.
     std::size_t pos = 0;
-    std::string folded = indexer::fold(text);
-    while (pos <= folded.size()) {
-      std::size_t space = folded.find(' ', pos);
-      if (space == std::string::npos) space = folded.size();
-      std::string token = folded.substr(pos, space - pos);
-      // The word inside any syntax: -word, "word, (word), word". Field filters stay as they are.
+    while (pos <= text.size()) {
+      std::size_t space = text.find(' ', pos);
+      if (space == std::string::npos) space = text.size();
+      std::string token = text.substr(pos, space - pos);
+      pos = space + 1;
+      // The word inside any syntax: -word, "word, (word), word". Operators and field filters stay.
       std::size_t begin = token.find_first_not_of("-+\"(");
       std::size_t end = token.find_last_not_of("\")*");
       bool is_word = begin != std::string::npos && end != std::string::npos && begin <= end &&
-                     token.find(':') == std::string::npos && !kOperators.contains(text.substr(pos, space - pos));
+                     token.find(':') == std::string::npos && !kOperators.contains(token);
       if (is_word) {
-        std::string word = token.substr(begin, end - begin + 1);
+        std::string word = indexer::fold(token.substr(begin, end - begin + 1));
         // A word the index holds needs no correction, and looking one up is the costly part.
-        if (word.size() >= 3 && !impl_->db.term_exists(word)) {
+        if (word.size() >= 3 && word.find(' ') == std::string::npos && !impl_->db.term_exists(word)) {
           std::string suggestion = impl_->db.get_spelling_suggestion(word, 2);
           if (!suggestion.empty() && suggestion != word) {
-            token = token.substr(0, begin) + suggestion + token.substr(end + 1);
+            token = token.substr(0, begin) + written_form(suggestion) + token.substr(end + 1);
             changed = true;
           }
         }
-      } else if (kOperators.contains(text.substr(pos, space - pos))) {
-        token = text.substr(pos, space - pos);
       }
-      out += (out.empty() ? "" : " ") + token;
-      pos = space + 1;
+      if (!token.empty()) out += (out.empty() ? "" : " ") + token;
     }
   } catch (const Xapian::Error&) {
     return std::nullopt;

@@ -49,9 +49,12 @@ class QueryBuilder {
 
   // The query with misspelt words replaced by the closest words of the index's spelling
   // dictionary, or nullopt when nothing would change. Needs set_database().
+  // Words the user wrote correctly stay as typed; a correction is shown as the collection
+  // writes it, accents included.
   std::optional<std::string> spelling_correction(const std::string& text);
 
  private:
+  std::string written_form(const std::string& folded_word) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -169,6 +169,14 @@ TEST_F(CollectionSearchTest, DidYouMeanCorrectsOnlyTheMisspeltWords) {
   EXPECT_FALSE(search("zzzzqqqq").did_you_mean.has_value());  // nothing close: no suggestion
 }
 
+TEST_F(CollectionSearchTest, DidYouMeanWritesACorrectionAsTheCollectionDoes) {
+  // Accents come back, an elision is not part of the word, and the user's own words stay as typed.
+  EXPECT_EQ(search("formalizasion").did_you_mean.value_or(""), "formalización");
+  EXPECT_EQ(search("minerria").did_you_mean.value_or(""), "minería");
+  EXPECT_EQ(search("orpaillge").did_you_mean.value_or(""), "orpaillage");
+  EXPECT_EQ(search("Minería AND mercurry").did_you_mean.value_or(""), "Minería AND mercury");
+}
+
 TEST_F(CollectionSearchTest, SnippetsMarkTheMatchedWords) {
   auto response = search("retorts");
   ASSERT_FALSE(response.hits.empty());
