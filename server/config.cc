@@ -109,6 +109,11 @@ corpus::Status apply_config_file(const std::filesystem::path& file, ServerConfig
       error = strings(config.api_keys);
     } else if (name == "cors_origins") {
       error = strings(config.cors_origins);
+    } else if (name == "write_rate" || name == "write_burst" || name == "search_rate" || name == "search_burst") {
+      auto value = node.value<double>();
+      if (!value || *value < 0) return wrong("a non-negative number");
+      (name == "write_rate" ? config.write_rate : name == "write_burst" ? config.write_burst
+       : name == "search_rate" ? config.search_rate : config.search_burst) = *value;
     } else if (name == "access_log") {
       auto value = node.value<bool>();
       if (!value) return wrong("true or false");

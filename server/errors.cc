@@ -7,7 +7,7 @@
 namespace server {
 namespace {
 
-constexpr std::array<ErrorInfo, 16> kErrors = {{
+constexpr std::array<ErrorInfo, 17> kErrors = {{
     {"bad_parameter", 400},
     {"unknown_parameter", 400},
     {"invalid_query", 400},
@@ -21,6 +21,7 @@ constexpr std::array<ErrorInfo, 16> kErrors = {{
     {"uri_too_long", 414},
     {"unsupported_media_type", 415},
     {"header_too_large", 431},
+    {"rate_limited", 429},
     {"overloaded", 503},
     {"index_unavailable", 503},
     {"internal", 500},

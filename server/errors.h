@@ -25,6 +25,7 @@ enum class ApiError {
   uri_too_long,          // 414
   unsupported_media_type,// 415
   header_too_large,      // 431
+  rate_limited,          // 429: this address sent more requests than its rate allows
   overloaded,            // 503: too many connections or a write could not take the lock
   index_unavailable,     // 503: the index cannot be read
   internal,              // 500

@@ -1,6 +1,7 @@
 #include "server/router.h"
 
 #include <algorithm>
+#include <set>
 
 #include "server/errors.h"
 #include "server/handlers.h"
@@ -49,6 +50,17 @@ void add_common_headers(const HttpRequest& request, const ServerConfig& config, 
     response.headers.emplace_back("Access-Control-Allow-Origin", request.origin);
     response.headers.emplace_back("Vary", "Origin");
   }
+}
+
+// Seconds the client must wait before this route answers it again; 0 when it may go on. Writes
+// count against write_rate, the search routes against search_rate; the page, health and
+// metrics are never limited.
+unsigned rate_limit(const Route& route, const HttpRequest& request, Service& service) {
+  if (route.writes) return service.write_limit().take(request.remote);
+  static const std::set<std::string_view> searches = {"search", "suggest", "similar_to_document", "similar_to_text",
+                                                      "get_document"};
+  if (searches.contains(route.name)) return service.search_limit().take(request.remote);
+  return 0;
 }
 
 }  // namespace
@@ -120,6 +132,10 @@ HttpResponse dispatch(const HttpRequest& request, Service& service, std::string_
     });
     if (unknown != request.params.end()) {
       response = error_response(ApiError::unknown_parameter, "unknown parameter \"" + unknown->first + "\"", unknown->first);
+    } else if (unsigned wait = rate_limit(*found, request, service)) {
+      response = error_response(ApiError::rate_limited, "too many requests from this address; try again in " +
+                                                             std::to_string(wait) + " s");
+      response.headers.emplace_back("Retry-After", std::to_string(wait));
     } else if (found->writes && service.authorize(request.authorization) != AuthResult::allowed) {
       response = service.authorize(request.authorization) == AuthResult::writes_disabled
                      ? error_response(ApiError::forbidden, "writes are disabled: the server has no API keys configured")

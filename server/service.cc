@@ -12,6 +12,8 @@ std::atomic<std::uint64_t> g_generation{0};
 Service::Service(ServerConfig config)
     : config_(std::move(config)),
       writes_(std::make_unique<WriteQueue>(config_.db, config_.write_lock_wait)),
+      write_limit_(config_.write_rate, config_.write_burst),
+      search_limit_(config_.search_rate, config_.search_burst),
       generation_(++g_generation) {}
 
 Service::~Service() = default;

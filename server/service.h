@@ -11,6 +11,7 @@
 #include "ranking/searcher.h"
 #include "server/config.h"
 #include "server/metrics.h"
+#include "server/rate_limiter.h"
 #include "server/write_queue.h"
 
 namespace server {
@@ -33,12 +34,18 @@ class Service {
   // Checks an Authorization header against the configured keys, in constant time per key.
   AuthResult authorize(std::string_view authorization) const;
 
+  // The per-address limits of ServerConfig's write_rate and search_rate.
+  RateLimiter& write_limit() { return write_limit_; }
+  RateLimiter& search_limit() { return search_limit_; }
+
  private:
   explicit Service(ServerConfig config);
 
   ServerConfig config_;
   Metrics metrics_;
   std::unique_ptr<WriteQueue> writes_;
+  RateLimiter write_limit_;
+  RateLimiter search_limit_;
   std::uint64_t generation_;  // tells this Service's per-thread Searchers from another's
 };
 

@@ -8,6 +8,7 @@
 #include "indexer/ingest.h"
 #include "server/errors.h"
 #include "server/handlers.h"
+#include "server/rate_limiter.h"
 #include "server/url.h"
 #include "tests/test_support.h"
 
@@ -172,6 +173,56 @@ TEST(ConfigTest, FileThenEnvironmentThenValidation) {
   auto invalid = validate(config);
   ASSERT_FALSE(invalid.has_value());
   EXPECT_EQ(invalid.error().line, 2);
+}
+
+TEST(RateLimiterTest, ABucketPerAddressRefillsAtItsRate) {
+  RateLimiter limit(2, 3);  // 2 a second, 3 at once
+  auto start = RateLimiter::Clock::now();
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(limit.take("10.0.0.1", start), 0u) << i;
+  EXPECT_EQ(limit.take("10.0.0.1", start), 1u);                                    // wait a second
+  EXPECT_EQ(limit.take("10.0.0.2", start), 0u);                                    // another address
+  EXPECT_EQ(limit.take("10.0.0.1", start + std::chrono::milliseconds(500)), 0u);  // one token back
+  EXPECT_EQ(limit.take("10.0.0.1", start + std::chrono::milliseconds(500)), 1u);
+  RateLimiter off(0, 10);
+  for (int i = 0; i < 1000; ++i) ASSERT_EQ(off.take("10.0.0.1", start), 0u);
+}
+
+TEST_F(RouterTest, AClientPastItsRateGets429WithRetryAfter) {
+  ServerConfig config;
+  config.db = dir_->path() / "db";
+  config.api_keys = {"router-test-key-0123456789"};
+  config.search_rate = 1;
+  config.search_burst = 2;
+  config.write_rate = 1;
+  config.write_burst = 1;
+  auto limited = Service::open(config);
+  ASSERT_TRUE(limited.has_value());
+  std::string_view route;
+  auto search = get("/v1/search?q=retorts");
+  search.remote = "192.0.2.7";
+  EXPECT_EQ(server::dispatch(search, **limited, route).status, 200);
+  EXPECT_EQ(server::dispatch(search, **limited, route).status, 200);
+  auto refused = server::dispatch(search, **limited, route);
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_EQ(body(refused)["error"]["code"], "rate_limited");
+  auto retry = std::find_if(refused.headers.begin(), refused.headers.end(), [](const auto& h) { return h.first == "Retry-After"; });
+  ASSERT_NE(retry, refused.headers.end());
+  EXPECT_EQ(retry->second, "1");
+  search.remote = "192.0.2.8";  // another client is not held back
+  EXPECT_EQ(server::dispatch(search, **limited, route).status, 200);
+  // The page and health checks are never limited.
+  auto page = get("/");
+  page.remote = "192.0.2.7";
+  EXPECT_EQ(server::dispatch(page, **limited, route).status, 200);
+  // Writes have their own budget.
+  HttpRequest write;
+  write.method = "DELETE";
+  write.path = "/v1/documents/none";
+  write.target = write.path;
+  write.remote = "192.0.2.9";
+  write.authorization = "Bearer router-test-key-0123456789";
+  EXPECT_EQ(server::dispatch(write, **limited, route).status, 404);
+  EXPECT_EQ(server::dispatch(write, **limited, route).status, 429);
 }
 
 }  // namespace
