@@ -5,6 +5,8 @@
 
 #include <toml++/toml.h>
 
+#include "server/api_keys.h"
+
 namespace server {
 namespace {
 
@@ -114,6 +116,10 @@ corpus::Status apply_config_file(const std::filesystem::path& file, ServerConfig
       if (!value || *value < 0) return wrong("a non-negative number");
       (name == "write_rate" ? config.write_rate : name == "write_burst" ? config.write_burst
        : name == "search_rate" ? config.search_rate : config.search_burst) = *value;
+    } else if (name == "private_search") {
+      auto value = node.value<bool>();
+      if (!value) return wrong("true or false");
+      config.private_search = *value;
     } else if (name == "access_log") {
       auto value = node.value<bool>();
       if (!value) return wrong("true or false");
@@ -155,22 +161,16 @@ corpus::Status apply_environment(ServerConfig& config) {
 corpus::Status validate(ServerConfig& config) {
   if (config.threads > 256) return Error{ErrorCode::invalid_argument, "at most 256", "", 0, "threads"};
   if (config.max_connections == 0) return Error{ErrorCode::invalid_argument, "must be at least 1", "", 0, "max_connections"};
+  std::error_code ec;
+  if (config.api_keys_file.empty() && std::filesystem::is_regular_file(kDefaultKeysFile, ec)) config.api_keys_file = kDefaultKeysFile;
+  std::size_t file_keys = 0;
   if (!config.api_keys_file.empty()) {
-    std::ifstream in(config.api_keys_file);
-    if (!in) return Error{ErrorCode::io, "cannot read the API keys file", config.api_keys_file.string(), 0, "api_keys_file"};
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-      ++number;
-      auto b = line.find_first_not_of(" \t\r"), e = line.find_last_not_of(" \t\r");
-      if (b == std::string::npos || line[b] == '#') continue;
-      std::string key = line.substr(b, e - b + 1);
-      if (key.size() < 16)
-        return Error{ErrorCode::invalid_argument, "API keys must be at least 16 characters",
-                     config.api_keys_file.string(), number, "api_keys_file"};
-      config.api_keys.push_back(key);
-    }
+    auto keys = read_keys_file(config.api_keys_file);
+    if (!keys) return keys.error();
+    file_keys = keys->size();
   }
+  if (config.private_search && config.api_keys.empty() && file_keys == 0)
+    return Error{ErrorCode::invalid_argument, "a private server needs API keys (precedent keys add NAME --read-only)", "", 0, "private_search"};
   for (const auto& key : config.api_keys) {
     if (key.size() < 16) return Error{ErrorCode::invalid_argument, "API keys must be at least 16 characters", "", 0, "api_keys"};
   }

@@ -13,13 +13,17 @@
 
 namespace server {
 
+// The keys file `precedent keys` writes and `precedent serve` reads when none is named.
+inline constexpr const char* kDefaultKeysFile = "precedent-keys";
+
 struct ServerConfig {
   std::filesystem::path db = "precedent-index";  // index folder
   std::string host = "127.0.0.1";                // address to listen on
   unsigned short port = 8080;                    // 0 picks a free port
   unsigned threads = 0;                          // I/O and search threads; 0 = one per core
   std::vector<std::string> api_keys;             // bearer keys allowed to write; none = writes off
-  std::filesystem::path api_keys_file;           // one key per line, read at start
+  std::filesystem::path api_keys_file;           // server/api_keys.h; default ./precedent-keys if it exists
+  bool private_search = false;                   // reads need a read or write key too
   std::vector<std::string> cors_origins;         // origins allowed by CORS; "*" for any; empty = off
   std::size_t max_body_bytes = 16u << 20;        // POST bodies
   std::size_t max_header_bytes = 16u << 10;      // all request headers together

@@ -140,6 +140,9 @@ HttpResponse dispatch(const HttpRequest& request, Service& service, std::string_
       response = service.authorize(request.authorization) == AuthResult::writes_disabled
                      ? error_response(ApiError::forbidden, "writes are disabled: the server has no API keys configured")
                      : error_response(ApiError::unauthorized, "this route needs an API key: Authorization: Bearer KEY");
+    } else if (!found->writes && config.private_search && found->pattern.starts_with("/v1/") &&
+               service.authorize(request.authorization, KeyRole::read) != AuthResult::allowed) {
+      response = error_response(ApiError::unauthorized, "this server is private: send a read or write key, Authorization: Bearer KEY");
     } else {
       try {
         response = found->handler(request, RouteMatch{found->name, std::move(captures)}, service);

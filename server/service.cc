@@ -1,5 +1,6 @@
 #include "server/service.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "indexer/index_writer.h"
@@ -14,7 +15,23 @@ Service::Service(ServerConfig config)
       writes_(std::make_unique<WriteQueue>(config_.db, config_.write_lock_wait)),
       write_limit_(config_.write_rate, config_.write_burst),
       search_limit_(config_.search_rate, config_.search_burst),
-      generation_(++g_generation) {}
+      generation_(++g_generation) {
+  for (const auto& key : config_.api_keys) keys_.push_back(StoredKey{key_hash(key), KeyRole::write, "configured", ""});
+  config_keys_ = keys_.size();
+  reload_keys_if_changed();
+}
+
+void Service::reload_keys_if_changed() {
+  if (config_.api_keys_file.empty()) return;
+  std::error_code ec;
+  auto time = std::filesystem::last_write_time(config_.api_keys_file, ec);
+  if (ec || time == keys_file_time_) return;
+  auto keys = read_keys_file(config_.api_keys_file);
+  if (!keys) return;  // a file caught mid-edit keeps the keys read last
+  keys_file_time_ = time;
+  keys_.resize(config_keys_);
+  keys_.insert(keys_.end(), keys->begin(), keys->end());
+}
 
 Service::~Service() = default;
 
@@ -47,14 +64,20 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   return difference == 0;
 }
 
-AuthResult Service::authorize(std::string_view authorization) const {
-  if (config_.api_keys.empty()) return AuthResult::writes_disabled;
+AuthResult Service::authorize(std::string_view authorization, KeyRole role) {
+  std::lock_guard lock(keys_mutex_);
+  reload_keys_if_changed();
+  bool any_writer = std::any_of(keys_.begin(), keys_.end(), [](const StoredKey& k) { return k.role == KeyRole::write; });
+  if (role == KeyRole::write && !any_writer) return AuthResult::writes_disabled;
   constexpr std::string_view kScheme = "Bearer ";
   if (authorization.size() <= kScheme.size() || authorization.substr(0, kScheme.size()) != kScheme)
     return AuthResult::missing_or_wrong_key;
-  std::string_view presented = authorization.substr(kScheme.size());
+  std::string presented = key_hash(authorization.substr(kScheme.size()));
   bool match = false;
-  for (const auto& key : config_.api_keys) match |= constant_time_equal(presented, key);  // no early exit
+  for (const auto& key : keys_) {
+    bool allowed = key.role == KeyRole::write || role == KeyRole::read;
+    match |= constant_time_equal(presented, key.hash) && allowed;  // no early exit
+  }
   return match ? AuthResult::allowed : AuthResult::missing_or_wrong_key;
 }
 

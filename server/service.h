@@ -4,11 +4,15 @@
 // Thread-safe: searcher() returns the calling thread's own Searcher.
 
 #include <atomic>
+#include <filesystem>
 #include <memory>
+#include <mutex>
+#include <vector>
 #include <string_view>
 
 #include "corpus/result.h"
 #include "ranking/searcher.h"
+#include "server/api_keys.h"
 #include "server/config.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
@@ -31,8 +35,10 @@ class Service {
   // This thread's Searcher over the index; opened on first use.
   corpus::Result<ranking::Searcher*> searcher();
 
-  // Checks an Authorization header against the configured keys, in constant time per key.
-  AuthResult authorize(std::string_view authorization) const;
+  // Checks an Authorization header against the keys (given in the configuration, and in the
+  // keys file, read again when it changes) for a route that needs `role`; compares SHA-256
+  // hashes, in constant time per key.
+  AuthResult authorize(std::string_view authorization, KeyRole role = KeyRole::write);
 
   // The per-address limits of ServerConfig's write_rate and search_rate.
   RateLimiter& write_limit() { return write_limit_; }
@@ -44,6 +50,12 @@ class Service {
   ServerConfig config_;
   Metrics metrics_;
   std::unique_ptr<WriteQueue> writes_;
+  void reload_keys_if_changed();
+
+  std::mutex keys_mutex_;
+  std::vector<StoredKey> keys_;  // the configuration's, then the file's
+  std::size_t config_keys_ = 0;  // how many of keys_ come from the configuration
+  std::filesystem::file_time_type keys_file_time_{};
   RateLimiter write_limit_;
   RateLimiter search_limit_;
   std::uint64_t generation_;  // tells this Service's per-thread Searchers from another's

@@ -8,8 +8,10 @@
 #include <future>
 #include <iterator>
 #include <set>
+#include <thread>
 
 #include "indexer/index_access.h"
+#include "server/api_keys.h"
 #include "tests/server/http_client.h"
 #include "tests/server/running_server.h"
 
@@ -214,12 +216,37 @@ TEST_F(HttpServerTest, SimilarErrorsAreTheJsonError) {
 TEST_F(HttpServerTest, WritesAreForbiddenWithoutConfiguredKeys) {
   ServerConfig config;
   config.api_keys = {};
-  test_support::RunningServer no_keys(config, /*index_collection=*/false);
-  // RunningServer fills in the test key when none is given; take it out again.
-  const_cast<ServerConfig&>(no_keys.service().config()).api_keys.clear();
+  test_support::RunningServer no_keys(config, /*index_collection=*/false, /*with_test_key=*/false);
   auto response = HttpClient(no_keys.port()).request("DELETE", "/v1/documents/x", "", {auth()});
   EXPECT_EQ(response.status, 403);
   EXPECT_EQ(response.json()["error"]["code"], "forbidden");
+}
+
+TEST_F(HttpServerTest, KeysFromTheKeysFileWorkByRoleAndARevokedKeyStopsAtOnce) {
+  test_support::TempDir dir;
+  std::string writer = server::new_key(), reader = server::new_key();
+  std::vector<server::StoredKey> keys = {{server::key_hash(writer), server::KeyRole::write, "portal", "2026-11-29"},
+                                         {server::key_hash(reader), server::KeyRole::read, "analyst", "2026-11-29"}};
+  ASSERT_TRUE(server::write_keys_file(dir / "keys", keys).has_value());
+  ServerConfig config;
+  config.api_keys_file = dir / "keys";
+  config.private_search = true;
+  test_support::RunningServer private_server(config, /*index_collection=*/false, /*with_test_key=*/false);
+  HttpClient c(private_server.port());
+  auto bearer = [](const std::string& key) { return std::pair<std::string, std::string>{"Authorization", "Bearer " + key}; };
+  EXPECT_EQ(c.get("/v1/search?q=mercury").status, 401);  // private: reads need a key
+  EXPECT_EQ(c.get("/v1/search?q=mercury", {bearer(reader)}).status, 200);
+  EXPECT_EQ(c.get("/v1/search?q=mercury", {bearer(writer)}).status, 200);
+  EXPECT_EQ(c.get("/healthz").status, 200);
+  EXPECT_EQ(c.request("DELETE", "/v1/documents/x", "", {bearer(reader)}).status, 401);  // a read key cannot write
+  EXPECT_EQ(c.request("DELETE", "/v1/documents/x", "", {bearer(writer)}).status, 404);
+  // Revoking rewrites the file; the running server reads it again.
+  keys.erase(keys.begin());
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a new modification time
+  ASSERT_TRUE(server::write_keys_file(dir / "keys", keys).has_value());
+  EXPECT_EQ(c.request("DELETE", "/v1/documents/x", "", {bearer(writer)}).status, 403);  // no write key is left
+  EXPECT_EQ(c.get("/v1/search?q=mercury", {bearer(writer)}).status, 401);
+  EXPECT_EQ(c.get("/v1/search?q=mercury", {bearer(reader)}).status, 200);
 }
 
 TEST_F(HttpServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {

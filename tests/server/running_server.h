@@ -15,13 +15,14 @@ inline constexpr const char* kTestApiKey = "test-key-0123456789abcdef";
 
 class RunningServer {
  public:
-  explicit RunningServer(server::ServerConfig config = {}, bool index_collection = true) {
+  // `with_test_key`: the server takes kTestApiKey for writes when the config names no key.
+  explicit RunningServer(server::ServerConfig config = {}, bool index_collection = true, bool with_test_key = true) {
     config.db = dir_ / "db";
     config.host = "127.0.0.1";
     config.port = 0;
     config.threads = 2;
     config.access_log = false;
-    if (config.api_keys.empty()) config.api_keys = {kTestApiKey};
+    if (config.api_keys.empty() && with_test_key) config.api_keys = {kTestApiKey};
     if (index_collection) {
       auto summary = indexer::ingest(config.db, {collection_dir()}, {}, {});
       if (!summary) std::abort();

@@ -47,11 +47,11 @@ class CliTest : public testing::Test {
 };
 
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const char* command : {"", "index", "search", "show", "stats", "similar", "serve"}) {
+  for (const char* command : {"", "index", "search", "show", "stats", "similar", "serve", "keys"}) {
     auto run = precedent(std::string(command) + " --help");
     EXPECT_EQ(run.exit_code, 0) << command;
     EXPECT_NE(run.out.find("Exit codes"), std::string::npos) << command;
-    if (*command) {
+    if (*command && std::string_view(command) != "keys") {  // keys work on a keys file, not the index
       EXPECT_NE(run.out.find("--db"), std::string::npos) << command;
     }
   }
@@ -139,6 +139,27 @@ TEST_F(CliTest, DbOptionOverridesTheEnvironment) {
   EXPECT_TRUE(std::filesystem::exists(other));
   EXPECT_FALSE(std::filesystem::exists(dir_ / "db"));
   EXPECT_EQ(precedent("show a --db " + quoted(other)).exit_code, 0);
+}
+
+TEST_F(CliTest, KeysAreAddedOnceListedByNameStoredHashedAndRevoked) {
+  std::string file = quoted(dir_ / "keys");
+  auto added = precedent("keys add portal --file " + file);
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  std::string key = added.out.substr(0, added.out.find('\n'));
+  EXPECT_EQ(key.size(), 64u);
+  EXPECT_EQ(slurp(dir_ / "keys").find(key), std::string::npos);  // only its hash is kept
+  EXPECT_EQ(std::filesystem::status(dir_ / "keys").permissions() & std::filesystem::perms::others_read,
+            std::filesystem::perms::none);
+  ASSERT_EQ(precedent("keys add reader --read-only --file " + file).exit_code, 0);
+  EXPECT_EQ(precedent("keys add portal --file " + file).exit_code, 1);  // names are unique
+  auto listed = precedent("keys list --file " + file);
+  EXPECT_NE(listed.out.find("portal"), std::string::npos);
+  EXPECT_NE(listed.out.find("read "), std::string::npos);
+  EXPECT_EQ(listed.out.find(key), std::string::npos);
+  EXPECT_EQ(precedent("keys revoke portal --file " + file).exit_code, 0);
+  EXPECT_EQ(precedent("keys list --file " + file).out.find("portal"), std::string::npos);
+  EXPECT_EQ(precedent("keys revoke portal --file " + file).exit_code, 4);
+  EXPECT_EQ(precedent("keys add 'bad name' --file " + file).exit_code, 2);
 }
 
 }  // namespace

@@ -41,6 +41,14 @@ struct IndexCommand {
 };
 int run_index(const IndexCommand& command);
 
+struct KeysCommand {
+  std::filesystem::path file;  // default: $PRECEDENT_API_KEYS_FILE, else ./precedent-keys
+  std::string action;          // list, add, revoke
+  std::string name;            // add, revoke
+  bool read_only = false;      // add: a key that may only read (for a private server)
+};
+int run_keys(const KeysCommand& command);
+
 struct SearchCommand {
   std::filesystem::path db;
   std::string query;

@@ -87,6 +87,16 @@ int main(int argc, char** argv) {
   similar_app->add_option("-k", similar.k, "How many (1 to 50)")->default_val(5)->check(CLI::Range(1, 50));
   similar_app->add_flag("--json", similar.json, "Print the same JSON object as the API");
 
+  tools::KeysCommand keys;
+  auto* keys_app = app.add_subcommand(
+      "keys", "Manage the API keys the server accepts: list, add NAME [--read-only], revoke NAME. Keys are stored "
+              "as SHA-256 hashes; a new key is printed once. The server sees changes without a restart");
+  keys_app->footer(kExitCodes);
+  keys_app->add_option("action", keys.action, "list, add or revoke")->required()->check(CLI::IsMember({"list", "add", "revoke"}));
+  keys_app->add_option("name", keys.name, "The key's name (add, revoke): letters, digits, '.', '_' or '-'");
+  keys_app->add_option("--file", keys.file, "Keys file (default $PRECEDENT_API_KEYS_FILE, else ./precedent-keys)");
+  keys_app->add_flag("--read-only", keys.read_only, "add: the key may search but not write (private servers)");
+
   tools::ServeCommand serve;
   auto* serve_app = app.add_subcommand(
       "serve", "Serve the HTTP API (GET /v1/search, /v1/documents/{id}, ...; see /v1/openapi.json)");
@@ -98,7 +108,7 @@ int main(int argc, char** argv) {
   serve_app->add_option("--port", serve.port, "Port (default 8080; 0 picks a free one)");
   serve_app->add_option("--threads", serve.threads, "Server threads (default: one per core)")->check(CLI::Range(0u, 256u));
   serve_app->add_option("--api-keys-file", serve.api_keys_file,
-                        "File of API keys (one per line) allowed to write; or $PRECEDENT_API_KEYS");
+                        "Keys file (precedent keys; default ./precedent-keys when it exists); or $PRECEDENT_API_KEYS");
   serve_app->add_option("--cors-origin", serve.cors_origins, "Origin allowed to call the API from a browser (repeatable; * for any)");
   serve_app->add_option("--config", serve.config_file, "TOML configuration file")->check(CLI::ExistingFile);
   serve_app->add_flag("--quiet,-q", serve.quiet, "No access log");
@@ -115,6 +125,7 @@ int main(int argc, char** argv) {
   if (*show_app) return tools::run_show(show);
   if (*stats_app) return tools::run_stats(stats);
   if (*serve_app) return tools::run_serve(serve);
+  if (*keys_app) return tools::run_keys(keys);
   if (*similar_app) {
     if (similar.id.empty() && similar.text_file.empty()) {
       std::fprintf(stderr, "precedent similar: give a record id or --text FILE\n");
