@@ -125,7 +125,7 @@ std::map<std::string, KnownSource> known_sources(const Xapian::Database& db) {
     if (posting == db.postlist_end(term)) continue;
     Xapian::Document doc = db.get_document(*posting);
     KnownSource known;
-    known.hash = doc.get_value(schema::kSourceHashSlot);
+    known.hash = db.get_metadata(schema::source_hash_key(term));
     known.records = it.get_termfreq();
     if (term.size() > prefix.size() && term[prefix.size()] == '#') {
       auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
@@ -165,6 +165,10 @@ class Writer {
       maybe_commit();
     }
     add_spelling(db_, chunk.spelling);
+    if (chunk.last_of_file) {
+      // The file's hash goes in with its last records: only a file written whole counts as indexed.
+      db_.set_metadata(schema::source_hash_key(chunk.source_term), chunk.source.hash);
+    }
     if (chunk.last_of_file && !chunk.file_had_errors) {
       // Records the file no longer holds. A file with errors keeps its old records: a record that
       // now fails validation is not lost because of it.
@@ -178,6 +182,7 @@ class Writer {
 
   void remove_source(const std::string& term) {
     summary_.removed += delete_source(db_, term);
+    db_.set_metadata(schema::source_hash_key(term), "");
     maybe_commit();
   }
 

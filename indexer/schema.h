@@ -54,7 +54,7 @@ enum Slot : unsigned {
   kOutcomeSlot = 2,    // outcome string
   kTypeSlot = 3,       // type string
   kLanguageSlot = 4,   // language code used for analysis, empty if none
-  kSourceHashSlot = 5, // content hash of the source file; empty when the file had errors
+  kSourceHashSlot = 5, // content hash of the source file, for inspection (ingestion reads source_hash_key)
   // Facet slots: the field's values joined by kValueSeparator, counted by ranking's facet spy
   // (values are faster to read per match than term lists).
   kCountriesSlot = 6,
@@ -110,5 +110,14 @@ inline std::string lesson_term(std::string_view record_term) {
 // The term naming a record's source file; long paths are hashed to stay under Xapian's term
 // length limit (the path itself is always in the stored data).
 std::string source_term(std::string_view path);
+
+// The metadata key holding the content hash of a source file whose records were all written, set
+// in the same commit as its last record: a run interrupted in the middle of a file leaves the
+// old hash (or none), so the next run reads the file again instead of taking it as indexed.
+inline std::string source_hash_key(std::string_view source_term) {
+  std::string out("precedent.source:");
+  out += source_term;
+  return out;
+}
 
 }  // namespace indexer::schema

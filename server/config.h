@@ -36,8 +36,8 @@ struct ServerConfig {
   std::chrono::seconds shutdown_grace{5};        // in-flight requests get this long on SIGTERM
   bool access_log = true;                        // one JSON line per request on stdout
   // Requests per second and burst per client address (429 with Retry-After past them); 0 = off.
-  double write_rate = 5;      // writes: POST and DELETE of documents
-  double write_burst = 20;
+  double write_rate = 50;     // writes: POST and DELETE of documents
+  double write_burst = 100;
   double search_rate = 0;     // reads: searches, suggestions, similar; off unless configured
   double search_burst = 50;
 };
