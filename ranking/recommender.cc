@@ -180,210 +180,211 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
   if (!filter) return filter.error();
 
   try {
-    impl_->refresh();
-    Xapian::Database& db = impl_->db;
-    Xapian::Enquire enquire(db);
-    enquire.set_weighting_scheme(impl_->weighting());
-    Xapian::RSet rset;
-    Profile seed;
-    Xapian::docid seed_docid = 0;
-    std::string seed_group;  // the seed's group of near-duplicates, if any
-    std::vector<Xapian::Query> proposal_terms;
-    std::vector<std::string> proposal_stems;
-    SimilarResponse response;
+    return impl_->read_current([&]() -> corpus::Result<SimilarResponse> {
+      Xapian::Database& db = impl_->db;
+      Xapian::Enquire enquire(db);
+      enquire.set_weighting_scheme(impl_->weighting());
+      Xapian::RSet rset;
+      Profile seed;
+      Xapian::docid seed_docid = 0;
+      std::string seed_group;  // the seed's group of near-duplicates, if any
+      std::vector<Xapian::Query> proposal_terms;
+      std::vector<std::string> proposal_stems;
+      SimilarResponse response;
 
-    if (by_id) {
-      std::string term = schema::term(schema::kId, request.id);
-      auto posting = db.postlist_begin(term);
-      if (posting == db.postlist_end(term)) return Error{ErrorCode::not_found, "no record with id \"" + request.id + "\"", "", 0, "id"};
-      seed_docid = *posting;
-      Xapian::Document seed_doc = db.get_document(seed_docid);
-      seed = profile_of(seed_doc);
-      seed_group = seed_doc.get_value(schema::kShownAsSlot);
-      rset.add_document(seed_docid);
-      response.seed_id = request.id;
-    } else {
-      // A proposal is analysed like a record; its most telling stems find the first records,
-      // which become the relevance set (pseudo-relevance feedback).
-      corpus::Document proposal;
-      proposal.id = "proposal";
-      proposal.title = "proposal";
-      proposal.body = request.text;
-      proposal.language = request.language;
-      indexer::DocumentBuilder builder;
-      seed.language = builder.analysis_language(proposal);
-      proposal.language = seed.language;
-      Xapian::Document analysed = builder.build(proposal, indexer::SourceInfo{}).record;
-      StemDecider decider;
-      std::vector<std::pair<double, std::string>> weighted;
-      double documents = std::max<double>(1, indexer::record_count(db));
-      for (auto it = analysed.termlist_begin(); it != analysed.termlist_end(); ++it) {
-        const std::string stem = *it;
-        if (!decider(stem) || stem == "Zproposal") continue;
-        Xapian::doccount df = db.get_termfreq(stem);
-        if (df == 0) continue;
-        weighted.emplace_back(it.get_wdf() * std::log(documents / df + 1), stem);
+      if (by_id) {
+        std::string term = schema::term(schema::kId, request.id);
+        auto posting = db.postlist_begin(term);
+        if (posting == db.postlist_end(term)) return Error{ErrorCode::not_found, "no record with id \"" + request.id + "\"", "", 0, "id"};
+        seed_docid = *posting;
+        Xapian::Document seed_doc = db.get_document(seed_docid);
+        seed = profile_of(seed_doc);
+        seed_group = seed_doc.get_value(schema::kShownAsSlot);
+        rset.add_document(seed_docid);
+        response.seed_id = request.id;
+      } else {
+        // A proposal is analysed like a record; its most telling stems find the first records,
+        // which become the relevance set (pseudo-relevance feedback).
+        corpus::Document proposal;
+        proposal.id = "proposal";
+        proposal.title = "proposal";
+        proposal.body = request.text;
+        proposal.language = request.language;
+        indexer::DocumentBuilder builder;
+        seed.language = builder.analysis_language(proposal);
+        proposal.language = seed.language;
+        Xapian::Document analysed = builder.build(proposal, indexer::SourceInfo{}).record;
+        StemDecider decider;
+        std::vector<std::pair<double, std::string>> weighted;
+        double documents = std::max<double>(1, indexer::record_count(db));
+        for (auto it = analysed.termlist_begin(); it != analysed.termlist_end(); ++it) {
+          const std::string stem = *it;
+          if (!decider(stem) || stem == "Zproposal") continue;
+          Xapian::doccount df = db.get_termfreq(stem);
+          if (df == 0) continue;
+          weighted.emplace_back(it.get_wdf() * std::log(documents / df + 1), stem);
+        }
+        std::sort(weighted.rbegin(), weighted.rend());
+        if (weighted.size() > config.expansion_terms) weighted.resize(config.expansion_terms);
+        for (const auto& [weight, stem] : weighted) {
+          proposal_terms.emplace_back(stem);
+          proposal_stems.push_back(stem);
+        }
+        for (const auto& stem : translated_stems(request.text, seed.language, db, config.translated_concepts)) {
+          if (std::find(proposal_stems.begin(), proposal_stems.end(), stem) != proposal_stems.end()) continue;
+          proposal_terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(stem), config.translation_weight);
+          proposal_stems.push_back(stem);
+        }
+        for (const auto& v : request.themes) seed.themes.insert(v);
+        for (auto v : request.countries) {
+          for (char& c : v) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+          seed.countries.insert(v);
+          seed.regions.insert(indexer::region_of_country(v));
+        }
+        for (const auto& v : request.commodities) seed.commodities.insert(v);
+        seed.type = request.type;
+        if (!proposal_terms.empty()) {
+          // The most telling terms find the relevance set; ORing all of them cost most of the time.
+          enquire.set_query(Xapian::Query(Xapian::Query::OP_ELITE_SET, proposal_terms.begin(), proposal_terms.end(),
+                                          config.feedback_terms));
+          Xapian::MSet first = enquire.get_mset(0, config.feedback_records);
+          for (auto it = first.begin(); it != first.end(); ++it) rset.add_document(*it);
+        }
       }
-      std::sort(weighted.rbegin(), weighted.rend());
-      if (weighted.size() > config.expansion_terms) weighted.resize(config.expansion_terms);
-      for (const auto& [weight, stem] : weighted) {
-        proposal_terms.emplace_back(stem);
-        proposal_stems.push_back(stem);
-      }
-      for (const auto& stem : translated_stems(request.text, seed.language, db, config.translated_concepts)) {
-        if (std::find(proposal_stems.begin(), proposal_stems.end(), stem) != proposal_stems.end()) continue;
-        proposal_terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(stem), config.translation_weight);
-        proposal_stems.push_back(stem);
-      }
-      for (const auto& v : request.themes) seed.themes.insert(v);
-      for (auto v : request.countries) {
-        for (char& c : v) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        seed.countries.insert(v);
-        seed.regions.insert(indexer::region_of_country(v));
-      }
-      for (const auto& v : request.commodities) seed.commodities.insert(v);
-      seed.type = request.type;
-      if (!proposal_terms.empty()) {
-        // The most telling terms find the relevance set; ORing all of them cost most of the time.
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_ELITE_SET, proposal_terms.begin(), proposal_terms.end(),
-                                        config.feedback_terms));
-        Xapian::MSet first = enquire.get_mset(0, config.feedback_records);
-        for (auto it = first.begin(); it != first.end(); ++it) rset.add_document(*it);
-      }
-    }
 
-    // Expansion: the terms that best tell the relevance set from the rest.
-    std::vector<Xapian::Query> text_terms = proposal_terms;
-    std::map<std::string, double> term_weights;
-    if (!rset.empty()) {
-      StemDecider decider;
-      Xapian::ESet eset = enquire.get_eset(config.expansion_terms, rset, &decider);
-      for (auto it = eset.begin(); it != eset.end(); ++it) {
-        text_terms.emplace_back(*it);
-        term_weights[*it] = it.get_weight();
+      // Expansion: the terms that best tell the relevance set from the rest.
+      std::vector<Xapian::Query> text_terms = proposal_terms;
+      std::map<std::string, double> term_weights;
+      if (!rset.empty()) {
+        StemDecider decider;
+        Xapian::ESet eset = enquire.get_eset(config.expansion_terms, rset, &decider);
+        for (auto it = eset.begin(); it != eset.end(); ++it) {
+          text_terms.emplace_back(*it);
+          term_weights[*it] = it.get_weight();
+        }
       }
-    }
-    // The proposal's own words explain a match first, most telling first.
-    for (std::size_t i = 0; i < proposal_stems.size(); ++i)
-      term_weights[proposal_stems[i]] = 1000.0 - static_cast<double>(i);
+      // The proposal's own words explain a match first, most telling first.
+      for (std::size_t i = 0; i < proposal_stems.size(); ++i)
+        term_weights[proposal_stems[i]] = 1000.0 - static_cast<double>(i);
 
-    // Candidates: the text query, and (at no text weight) every record sharing metadata.
-    std::vector<Xapian::Query> metadata_terms;
-    for (const auto& t : seed.themes) metadata_terms.emplace_back(schema::term(schema::kTheme, t));
-    for (const auto& c : seed.countries) {
-      std::string lower = c;
-      for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      metadata_terms.emplace_back(schema::term(schema::kCountry, lower));
-    }
-    for (const auto& c : seed.commodities) metadata_terms.emplace_back(schema::term(schema::kCommodity, c));
-    // OP_ELITE_SET keeps the most telling of the terms, bounding the cost of long proposals.
-    Xapian::Query text_query(Xapian::Query::OP_ELITE_SET, text_terms.begin(), text_terms.end(), config.elite_terms);
-    Xapian::Query candidates = text_query;
-    if (!metadata_terms.empty()) {
-      Xapian::Query metadata(Xapian::Query::OP_OR, metadata_terms.begin(), metadata_terms.end());
-      candidates = Xapian::Query(Xapian::Query::OP_OR, candidates, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, metadata, 0.0));
-    }
-    // Candidates hold record terms only, so no lesson is among them; without filters there is
-    // nothing to apply.
-    if (!request.filters.empty()) candidates = Xapian::Query(Xapian::Query::OP_FILTER, candidates, filter->query);
-    double seed_text_weight = 0;
-    if (by_id) {
-      // The seed's own text weight is the scale for the others, and tells near-duplicates.
-      Xapian::Enquire self(db);
-      self.set_weighting_scheme(impl_->weighting());
-      self.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text_query, Xapian::Query(schema::term(schema::kId, request.id))));
-      Xapian::MSet own = self.get_mset(0, 1);
-      if (!own.empty()) seed_text_weight = own.begin().get_weight();
-      // Neither the seed nor its near-duplicates (the same report ingested twice) are suggested.
-      Xapian::Query seed_itself(schema::term(schema::kId, request.id));
-      if (!seed_group.empty()) {
-        seed_itself = Xapian::Query(Xapian::Query::OP_OR, seed_itself, Xapian::Query(schema::term(schema::kDuplicateGroup, seed_group)));
+      // Candidates: the text query, and (at no text weight) every record sharing metadata.
+      std::vector<Xapian::Query> metadata_terms;
+      for (const auto& t : seed.themes) metadata_terms.emplace_back(schema::term(schema::kTheme, t));
+      for (const auto& c : seed.countries) {
+        std::string lower = c;
+        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        metadata_terms.emplace_back(schema::term(schema::kCountry, lower));
       }
-      candidates = Xapian::Query(Xapian::Query::OP_AND_NOT, candidates, seed_itself);
-    }
-    enquire.set_query(candidates);
-    // A group of near-duplicates is suggested once.
-    if (impl_->has_duplicates()) enquire.set_collapse_key(schema::kShownAsSlot);
-    Xapian::MSet mset = enquire.get_mset(0, config.candidates);
-    double scale = seed_text_weight > 0 ? seed_text_weight : std::max(1e-9, mset.get_max_attained());
+      for (const auto& c : seed.commodities) metadata_terms.emplace_back(schema::term(schema::kCommodity, c));
+      // OP_ELITE_SET keeps the most telling of the terms, bounding the cost of long proposals.
+      Xapian::Query text_query(Xapian::Query::OP_ELITE_SET, text_terms.begin(), text_terms.end(), config.elite_terms);
+      Xapian::Query candidates = text_query;
+      if (!metadata_terms.empty()) {
+        Xapian::Query metadata(Xapian::Query::OP_OR, metadata_terms.begin(), metadata_terms.end());
+        candidates = Xapian::Query(Xapian::Query::OP_OR, candidates, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, metadata, 0.0));
+      }
+      // Candidates hold record terms only, so no lesson is among them; without filters there is
+      // nothing to apply.
+      if (!request.filters.empty()) candidates = Xapian::Query(Xapian::Query::OP_FILTER, candidates, filter->query);
+      double seed_text_weight = 0;
+      if (by_id) {
+        // The seed's own text weight is the scale for the others, and tells near-duplicates.
+        Xapian::Enquire self(db);
+        self.set_weighting_scheme(impl_->weighting());
+        self.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text_query, Xapian::Query(schema::term(schema::kId, request.id))));
+        Xapian::MSet own = self.get_mset(0, 1);
+        if (!own.empty()) seed_text_weight = own.begin().get_weight();
+        // Neither the seed nor its near-duplicates (the same report ingested twice) are suggested.
+        Xapian::Query seed_itself(schema::term(schema::kId, request.id));
+        if (!seed_group.empty()) {
+          seed_itself = Xapian::Query(Xapian::Query::OP_OR, seed_itself, Xapian::Query(schema::term(schema::kDuplicateGroup, seed_group)));
+        }
+        candidates = Xapian::Query(Xapian::Query::OP_AND_NOT, candidates, seed_itself);
+      }
+      enquire.set_query(candidates);
+      // A group of near-duplicates is suggested once.
+      if (impl_->has_duplicates()) enquire.set_collapse_key(schema::kShownAsSlot);
+      Xapian::MSet mset = enquire.get_mset(0, config.candidates);
+      double scale = seed_text_weight > 0 ? seed_text_weight : std::max(1e-9, mset.get_max_attained());
 
-    struct Scored {
-      Xapian::MSetIterator it;
-      double score;
-      Profile profile;
-    };
-    std::vector<Scored> scored;
-    // Records in another language than the seed share fewer words with it by nature, so text
-    // similarity is measured against the best record of the same language, once that record
-    // reaches a part of the overall scale (a language with only poor matches gains nothing).
-    std::vector<Profile> profiles;
-    std::map<std::string, double> best_by_language;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      profiles.push_back(profile_of(it.get_document()));
-      double& best = best_by_language[profiles.back().language];
-      best = std::max(best, it.get_weight());
-    }
-    std::size_t index = 0;
-    for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
-      double text = std::min(1.0, it.get_weight() / scale);
-      if (by_id && text >= config.near_duplicate) continue;  // the same initiative ingested twice
-      Profile other = std::move(profiles[index]);
-      if (by_id && is_translation(seed, other, config.translation_themes)) continue;
-      if (other.language != seed.language) {
-        double language_scale = std::max(best_by_language[other.language], config.language_scale_floor * scale);
-        text = std::min(1.0, it.get_weight() / language_scale);
+      struct Scored {
+        Xapian::MSetIterator it;
+        double score;
+        Profile profile;
+      };
+      std::vector<Scored> scored;
+      // Records in another language than the seed share fewer words with it by nature, so text
+      // similarity is measured against the best record of the same language, once that record
+      // reaches a part of the overall scale (a language with only poor matches gains nothing).
+      std::vector<Profile> profiles;
+      std::map<std::string, double> best_by_language;
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        profiles.push_back(profile_of(it.get_document()));
+        double& best = best_by_language[profiles.back().language];
+        best = std::max(best, it.get_weight());
       }
-      bool same_region = shared(seed.countries, other.countries).empty() && !shared(seed.regions, other.regions).empty();
-      double score = config.text * text + config.themes * jaccard(seed.themes, other.themes) +
-                     config.countries * jaccard(seed.countries, other.countries) +
-                     config.commodities * jaccard(seed.commodities, other.commodities) +
-                     config.region * (same_region ? 1.0 : 0.0) +
-                     config.type * (!seed.type.empty() && seed.type == other.type ? 1.0 : 0.0);
-      scored.push_back({it, score, std::move(other)});
-    }
-    std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
-    // One initiative is suggested once, in the language where it scored best.
-    std::vector<Scored> distinct;
-    for (auto& candidate : scored) {
-      if (distinct.size() == request.k) break;
-      bool repeated = std::any_of(distinct.begin(), distinct.end(), [&](const Scored& kept) {
-        return is_translation(kept.profile, candidate.profile, config.translation_themes);
-      });
-      if (!repeated) distinct.push_back(std::move(candidate));
-    }
-    scored = std::move(distinct);
+      std::size_t index = 0;
+      for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
+        double text = std::min(1.0, it.get_weight() / scale);
+        if (by_id && text >= config.near_duplicate) continue;  // the same initiative ingested twice
+        Profile other = std::move(profiles[index]);
+        if (by_id && is_translation(seed, other, config.translation_themes)) continue;
+        if (other.language != seed.language) {
+          double language_scale = std::max(best_by_language[other.language], config.language_scale_floor * scale);
+          text = std::min(1.0, it.get_weight() / language_scale);
+        }
+        bool same_region = shared(seed.countries, other.countries).empty() && !shared(seed.regions, other.regions).empty();
+        double score = config.text * text + config.themes * jaccard(seed.themes, other.themes) +
+                       config.countries * jaccard(seed.countries, other.countries) +
+                       config.commodities * jaccard(seed.commodities, other.commodities) +
+                       config.region * (same_region ? 1.0 : 0.0) +
+                       config.type * (!seed.type.empty() && seed.type == other.type ? 1.0 : 0.0);
+        scored.push_back({it, score, std::move(other)});
+      }
+      std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+      // One initiative is suggested once, in the language where it scored best.
+      std::vector<Scored> distinct;
+      for (auto& candidate : scored) {
+        if (distinct.size() == request.k) break;
+        bool repeated = std::any_of(distinct.begin(), distinct.end(), [&](const Scored& kept) {
+          return is_translation(kept.profile, candidate.profile, config.translation_themes);
+        });
+        if (!repeated) distinct.push_back(std::move(candidate));
+      }
+      scored = std::move(distinct);
 
-    for (const auto& candidate : scored) {
-      Xapian::Document doc = candidate.it.get_document();
-      auto stored = parse_stored(doc);
-      if (!stored) return stored.error();
-      const corpus::Document& record = stored->document;
-      const Profile& other = candidate.profile;
-      SimilarHit hit;
-      static_cast<RecordSummary&>(hit) = summary_of(*stored);
-      hit.failure_reasons = record.failure_reasons;
-      hit.lessons = record.lessons;
-      hit.score = std::round(std::min(1.0, candidate.score) * 1000) / 1000;
-      hit.why.themes = shared(seed.themes, other.themes);
-      hit.why.countries = shared(seed.countries, other.countries);
-      hit.why.commodities = shared(seed.commodities, other.commodities);
-      hit.why.same_type = !seed.type.empty() && seed.type == other.type;
-      std::vector<std::pair<double, std::string>> terms;
-      for (auto t = enquire.get_matching_terms_begin(candidate.it); t != enquire.get_matching_terms_end(candidate.it); ++t) {
-        auto w = term_weights.find(*t);
-        if (w != term_weights.end() && (*t).size() > 1) terms.emplace_back(w->second, (*t).substr(1));
+      for (const auto& candidate : scored) {
+        Xapian::Document doc = candidate.it.get_document();
+        auto stored = parse_stored(doc);
+        if (!stored) return stored.error();
+        const corpus::Document& record = stored->document;
+        const Profile& other = candidate.profile;
+        SimilarHit hit;
+        static_cast<RecordSummary&>(hit) = summary_of(*stored);
+        hit.failure_reasons = record.failure_reasons;
+        hit.lessons = record.lessons;
+        hit.score = std::round(std::min(1.0, candidate.score) * 1000) / 1000;
+        hit.why.themes = shared(seed.themes, other.themes);
+        hit.why.countries = shared(seed.countries, other.countries);
+        hit.why.commodities = shared(seed.commodities, other.commodities);
+        hit.why.same_type = !seed.type.empty() && seed.type == other.type;
+        std::vector<std::pair<double, std::string>> terms;
+        for (auto t = enquire.get_matching_terms_begin(candidate.it); t != enquire.get_matching_terms_end(candidate.it); ++t) {
+          auto w = term_weights.find(*t);
+          if (w != term_weights.end() && (*t).size() > 1) terms.emplace_back(w->second, (*t).substr(1));
+        }
+        std::sort(terms.rbegin(), terms.rend());
+        for (std::size_t i = 0; i < terms.size() && hit.why.terms.size() < 5; ++i) {
+          std::string word = word_for_stem(doc, terms[i].second);
+          if (std::find(hit.why.terms.begin(), hit.why.terms.end(), word) == hit.why.terms.end()) hit.why.terms.push_back(word);
+        }
+        response.similar.push_back(std::move(hit));
       }
-      std::sort(terms.rbegin(), terms.rend());
-      for (std::size_t i = 0; i < terms.size() && hit.why.terms.size() < 5; ++i) {
-        std::string word = word_for_stem(doc, terms[i].second);
-        if (std::find(hit.why.terms.begin(), hit.why.terms.end(), word) == hit.why.terms.end()) hit.why.terms.push_back(word);
-      }
-      response.similar.push_back(std::move(hit));
-    }
-    std::string language = seed.language;
-    response.risk = risk_report(response.similar, language);
-    response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    return response;
+      std::string language = seed.language;
+      response.risk = risk_report(response.similar, language);
+      response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      return response;
+    });
   } catch (const Xapian::Error& e) {
     return Error{ErrorCode::index, "reading the index failed: " + e.get_msg(), "", 0, ""};
   }

@@ -154,99 +154,100 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     return Error{ErrorCode::invalid_argument, "must be between 1 and " + std::to_string(kMaxPerPage), "", 0, "per_page"};
   }
   try {
-    impl_->refresh();
-    auto built = impl_->builder.build(request.query, request.language, request.filters);
-    if (!built) return built.error();
+    return impl_->read_current([&]() -> corpus::Result<SearchResponse> {
+      auto built = impl_->builder.build(request.query, request.language, request.filters);
+      if (!built) return built.error();
 
-    auto facets = facet_list(request.facets);
-    if (!facets) return facets.error();
+      auto facets = facet_list(request.facets);
+      if (!facets) return facets.error();
 
-    Xapian::Enquire enquire(impl_->db);
-    enquire.set_weighting_scheme(impl_->weighting());
-    enquire.set_query(built->query);
-    // A search of lessons shows each record once, at its best lesson.
-    std::optional<unsigned> unit_slot;
-    std::vector<FacetField> facet_slots = *facets;
-    if (built->lessons) {
-      unit_slot = schema::kParentSlot;
-      enquire.set_collapse_key(schema::kParentSlot);
-      for (auto& field : facet_slots) field.slot = schema::lesson_slot(field.slot);
-    } else if (impl_->has_duplicates()) {
-      // A group of near-duplicates is shown once, at its best match.
-      unit_slot = schema::kShownAsSlot;
-      enquire.set_collapse_key(schema::kShownAsSlot);
-    }
-    FacetSpy spy(facet_slots, unit_slot);
-    if (!facets->empty()) enquire.add_matchspy(&spy);
-    if (request.sort != SortOrder::relevance) {
-      unsigned start = built->lessons ? schema::lesson_slot(schema::kStartYearSlot) : schema::kStartYearSlot;
-      enquire.set_sort_by_value_then_relevance(start, request.sort == SortOrder::newest);
-    }
-    Xapian::doccount first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
-    // Facet counts are over every match, so the matcher must look at all of them; so must an
-    // exact count of a query that excludes lessons (browsing, exclusions, years).
-    bool look_at_all = !facets->empty() || built->excludes_lessons;
-    Xapian::doccount check_at_least = look_at_all ? impl_->db.get_doccount() : kCheckAtLeast;
-    Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), check_at_least);
-
-    TermMatcher matcher(built->query, built->languages, impl_->stemmers);
-    SearchResponse response;
-    response.query = request.query;
-    response.languages = built->languages;
-    response.lessons = built->lessons;
-    response.expansions = built->expansions;
-    response.total = mset.get_matches_estimated();
-    response.page = request.page;
-    response.per_page = request.per_page;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Xapian::Document doc = it.get_document();
-      std::optional<std::size_t> found_lesson;  // in a search of lessons: the lesson that matched
+      Xapian::Enquire enquire(impl_->db);
+      enquire.set_weighting_scheme(impl_->weighting());
+      enquire.set_query(built->query);
+      // A search of lessons shows each record once, at its best lesson.
+      std::optional<unsigned> unit_slot;
+      std::vector<FacetField> facet_slots = *facets;
       if (built->lessons) {
-        auto unit = nlohmann::json::parse(doc.get_data(), nullptr, false);
-        if (!unit.is_object() || !unit.contains("lesson_of")) continue;
-        std::string parent = schema::term(schema::kId, unit.value("lesson_of", ""));
-        auto posting = impl_->db.postlist_begin(parent);
-        if (posting == impl_->db.postlist_end(parent)) continue;
-        doc = impl_->db.get_document(*posting);
-        found_lesson = unit.value("index", std::size_t{0});
+        unit_slot = schema::kParentSlot;
+        enquire.set_collapse_key(schema::kParentSlot);
+        for (auto& field : facet_slots) field.slot = schema::lesson_slot(field.slot);
+      } else if (impl_->has_duplicates()) {
+        // A group of near-duplicates is shown once, at its best match.
+        unit_slot = schema::kShownAsSlot;
+        enquire.set_collapse_key(schema::kShownAsSlot);
       }
-      auto stored = parse_stored(doc);
-      if (!stored) return stored.error();
-      const corpus::Document& record = stored->document;
-      Hit hit;
-      static_cast<RecordSummary&>(hit) = summary_of(*stored);
-      hit.score = it.get_percent() / 100.0;
-      SnippetOptions whole_lesson;
-      whole_lesson.words = 80;
-      if (found_lesson) {
-        if (*found_lesson < record.lessons.size()) {
-          const corpus::Lesson& lesson = record.lessons[*found_lesson];
-          hit.lessons.push_back({lesson.kind, make_snippet(lesson.text, std::ref(matcher), whole_lesson)});
+      FacetSpy spy(facet_slots, unit_slot);
+      if (!facets->empty()) enquire.add_matchspy(&spy);
+      if (request.sort != SortOrder::relevance) {
+        unsigned start = built->lessons ? schema::lesson_slot(schema::kStartYearSlot) : schema::kStartYearSlot;
+        enquire.set_sort_by_value_then_relevance(start, request.sort == SortOrder::newest);
+      }
+      Xapian::doccount first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
+      // Facet counts are over every match, so the matcher must look at all of them; so must an
+      // exact count of a query that excludes lessons (browsing, exclusions, years).
+      bool look_at_all = !facets->empty() || built->excludes_lessons;
+      Xapian::doccount check_at_least = look_at_all ? impl_->db.get_doccount() : kCheckAtLeast;
+      Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), check_at_least);
+
+      TermMatcher matcher(built->query, built->languages, impl_->stemmers);
+      SearchResponse response;
+      response.query = request.query;
+      response.languages = built->languages;
+      response.lessons = built->lessons;
+      response.expansions = built->expansions;
+      response.total = mset.get_matches_estimated();
+      response.page = request.page;
+      response.per_page = request.per_page;
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Xapian::Document doc = it.get_document();
+        std::optional<std::size_t> found_lesson;  // in a search of lessons: the lesson that matched
+        if (built->lessons) {
+          auto unit = nlohmann::json::parse(doc.get_data(), nullptr, false);
+          if (!unit.is_object() || !unit.contains("lesson_of")) continue;
+          std::string parent = schema::term(schema::kId, unit.value("lesson_of", ""));
+          auto posting = impl_->db.postlist_begin(parent);
+          if (posting == impl_->db.postlist_end(parent)) continue;
+          doc = impl_->db.get_document(*posting);
+          found_lesson = unit.value("index", std::size_t{0});
         }
-        hit.more_lessons = it.get_collapse_count();
-      } else {
-        hit.duplicates = it.get_collapse_count();
-        for (const auto& lesson : record.lessons) {
-          std::string marked = make_snippet(lesson.text, std::ref(matcher), whole_lesson);
-          if (marked.find("<mark>") != std::string::npos) hit.lessons.push_back({lesson.kind, std::move(marked)});
+        auto stored = parse_stored(doc);
+        if (!stored) return stored.error();
+        const corpus::Document& record = stored->document;
+        Hit hit;
+        static_cast<RecordSummary&>(hit) = summary_of(*stored);
+        hit.score = it.get_percent() / 100.0;
+        SnippetOptions whole_lesson;
+        whole_lesson.words = 80;
+        if (found_lesson) {
+          if (*found_lesson < record.lessons.size()) {
+            const corpus::Lesson& lesson = record.lessons[*found_lesson];
+            hit.lessons.push_back({lesson.kind, make_snippet(lesson.text, std::ref(matcher), whole_lesson)});
+          }
+          hit.more_lessons = it.get_collapse_count();
+        } else {
+          hit.duplicates = it.get_collapse_count();
+          for (const auto& lesson : record.lessons) {
+            std::string marked = make_snippet(lesson.text, std::ref(matcher), whole_lesson);
+            if (marked.find("<mark>") != std::string::npos) hit.lessons.push_back({lesson.kind, std::move(marked)});
+          }
         }
+        // The summary and lessons say what a record is about; the body is scanned only when
+        // they hold none of the query's words (it is most of the text, and of the time).
+        std::string text = record.summary;
+        for (const auto& lesson : record.lessons) text += "\n" + lesson.text;
+        hit.snippet = make_snippet(text, std::ref(matcher));
+        if (hit.snippet.find("<mark>") == std::string::npos && !record.body.empty()) {
+          hit.snippet = make_snippet(text + "\n" + record.body, std::ref(matcher));
+        }
+        response.hits.push_back(std::move(hit));
       }
-      // The summary and lessons say what a record is about; the body is scanned only when
-      // they hold none of the query's words (it is most of the text, and of the time).
-      std::string text = record.summary;
-      for (const auto& lesson : record.lessons) text += "\n" + lesson.text;
-      hit.snippet = make_snippet(text, std::ref(matcher));
-      if (hit.snippet.find("<mark>") == std::string::npos && !record.body.empty()) {
-        hit.snippet = make_snippet(text + "\n" + record.body, std::ref(matcher));
+      if (!facets->empty()) response.facets = spy.counts(kMaxFacetValues);
+      if (response.total < kFewResults && !request.query.empty()) {
+        response.did_you_mean = impl_->builder.spelling_correction(request.query);
       }
-      response.hits.push_back(std::move(hit));
-    }
-    if (!facets->empty()) response.facets = spy.counts(kMaxFacetValues);
-    if (response.total < kFewResults && !request.query.empty()) {
-      response.did_you_mean = impl_->builder.spelling_correction(request.query);
-    }
-    response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    return response;
+      response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      return response;
+    });
   } catch (const Xapian::Error& e) {
     return Error{ErrorCode::index, "searching the index failed: " + e.get_msg(), "", 0, ""};
   }
@@ -254,13 +255,14 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
 
 corpus::Result<StoredRecord> Searcher::document(const std::string& id) {
   try {
-    impl_->refresh();
-    std::string term = schema::term(schema::kId, id);
-    auto posting = impl_->db.postlist_begin(term);
-    if (posting == impl_->db.postlist_end(term)) {
-      return Error{ErrorCode::not_found, "no record with id \"" + id + "\"", "", 0, "id"};
-    }
-    return parse_stored(impl_->db.get_document(*posting));
+    return impl_->read_current([&]() -> corpus::Result<StoredRecord> {
+      std::string term = schema::term(schema::kId, id);
+      auto posting = impl_->db.postlist_begin(term);
+      if (posting == impl_->db.postlist_end(term)) {
+        return Error{ErrorCode::not_found, "no record with id \"" + id + "\"", "", 0, "id"};
+      }
+      return parse_stored(impl_->db.get_document(*posting));
+    });
   } catch (const Xapian::Error& e) {
     return Error{ErrorCode::index, "reading the index failed: " + e.get_msg(), "", 0, ""};
   }
@@ -286,42 +288,43 @@ corpus::Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request)
   std::string before;
   for (std::size_t i = 0; i + (typing ? 1 : 0) < words.size(); ++i) before += words[i] + " ";
   try {
-    impl_->refresh();
-    const Xapian::Database& db = impl_->db;
-    std::vector<std::pair<Xapian::doccount, std::string>> candidates;  // by frequency, most first
-    if (!last.empty()) {
-      std::size_t seen = 0;
-      for (auto it = db.allterms_begin(last); it != db.allterms_end(last) && seen < kMaxCompletionCandidates; ++it, ++seen) {
-        candidates.emplace_back(it.get_termfreq(), *it);
+    return impl_->read_current([&]() -> corpus::Result<SuggestResponse> {
+      const Xapian::Database& db = impl_->db;
+      std::vector<std::pair<Xapian::doccount, std::string>> candidates;  // by frequency, most first
+      if (!last.empty()) {
+        std::size_t seen = 0;
+        for (auto it = db.allterms_begin(last); it != db.allterms_end(last) && seen < kMaxCompletionCandidates; ++it, ++seen) {
+          candidates.emplace_back(it.get_termfreq(), *it);
+        }
+        std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (std::size_t i = 0; i < candidates.size() && response.completions.size() < request.limit; ++i) {
+          response.completions.push_back(before + candidates[i].second);
+        }
       }
-      std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-      for (std::size_t i = 0; i < candidates.size() && response.completions.size() < request.limit; ++i) {
-        response.completions.push_back(before + candidates[i].second);
+      std::vector<Xapian::Query> parts;
+      const std::string title(schema::kTitle);
+      for (std::size_t i = 0; i + (typing ? 1 : 0) < words.size(); ++i) parts.emplace_back(title + words[i]);
+      if (!last.empty()) {
+        std::vector<Xapian::Query> completed;
+        for (std::size_t i = 0; i < candidates.size() && completed.size() < kTitleCompletions; ++i)
+          completed.emplace_back(title + candidates[i].second);
+        if (completed.empty()) return response;
+        parts.emplace_back(Xapian::Query::OP_OR, completed.begin(), completed.end());
       }
-    }
-    std::vector<Xapian::Query> parts;
-    const std::string title(schema::kTitle);
-    for (std::size_t i = 0; i + (typing ? 1 : 0) < words.size(); ++i) parts.emplace_back(title + words[i]);
-    if (!last.empty()) {
-      std::vector<Xapian::Query> completed;
-      for (std::size_t i = 0; i < candidates.size() && completed.size() < kTitleCompletions; ++i)
-        completed.emplace_back(title + candidates[i].second);
-      if (completed.empty()) return response;
-      parts.emplace_back(Xapian::Query::OP_OR, completed.begin(), completed.end());
-    }
-    if (parts.empty()) return response;
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
-    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      // Only the id and the title are needed: no need to validate the whole stored record.
-      auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-      if (!data.is_object() || !data["record"].is_object()) continue;
-      const auto& record = data["record"];
-      if (record.value("id", "").empty()) continue;
-      response.titles.push_back({record.value("id", ""), record.value("title", "")});
-    }
-    return response;
+      if (parts.empty()) return response;
+      Xapian::Enquire enquire(db);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+      Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        // Only the id and the title are needed: no need to validate the whole stored record.
+        auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+        if (!data.is_object() || !data["record"].is_object()) continue;
+        const auto& record = data["record"];
+        if (record.value("id", "").empty()) continue;
+        response.titles.push_back({record.value("id", ""), record.value("title", "")});
+      }
+      return response;
+    });
   } catch (const Xapian::Error& e) {
     return Error{ErrorCode::index, "reading the index failed: " + e.get_msg(), "", 0, ""};
   }
@@ -329,25 +332,26 @@ corpus::Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request)
 
 corpus::Result<IndexStats> Searcher::stats(bool with_counts) {
   try {
-    impl_->refresh();
-    IndexStats out;
-    out.documents = indexer::record_count(impl_->db);
-    out.revision = impl_->db.get_revision();
-    out.size_bytes = folder_size(impl_->dir);
-    for (const auto& field : filter_fields()) {
-      if (!with_counts) break;
-      if (field.name == "lang" || field.name == "organisation" || field.name == "donor") continue;
-      auto& counts = out.counts[std::string(field.name)];
-      // Kinds are counted over lessons, the one unit that has them.
-      std::string prefix = field.name == "kind" ? schema::lesson_term(field.prefix) : std::string(field.prefix);
-      for (auto it = impl_->db.allterms_begin(prefix); it != impl_->db.allterms_end(prefix); ++it) {
-        std::string value = (*it).substr(prefix.size());
-        if (field.upper_case)
-          for (char& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        counts[value] = it.get_termfreq();
+    return impl_->read_current([&]() -> corpus::Result<IndexStats> {
+      IndexStats out;
+      out.documents = indexer::record_count(impl_->db);
+      out.revision = impl_->db.get_revision();
+      out.size_bytes = folder_size(impl_->dir);
+      for (const auto& field : filter_fields()) {
+        if (!with_counts) break;
+        if (field.name == "lang" || field.name == "organisation" || field.name == "donor") continue;
+        auto& counts = out.counts[std::string(field.name)];
+        // Kinds are counted over lessons, the one unit that has them.
+        std::string prefix = field.name == "kind" ? schema::lesson_term(field.prefix) : std::string(field.prefix);
+        for (auto it = impl_->db.allterms_begin(prefix); it != impl_->db.allterms_end(prefix); ++it) {
+          std::string value = (*it).substr(prefix.size());
+          if (field.upper_case)
+            for (char& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+          counts[value] = it.get_termfreq();
+        }
       }
-    }
-    return out;
+      return out;
+    });
   } catch (const Xapian::Error& e) {
     return Error{ErrorCode::index, "reading the index failed: " + e.get_msg(), "", 0, ""};
   }

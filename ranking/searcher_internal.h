@@ -33,6 +33,21 @@ struct Searcher::Impl {
     if (db.reopen()) builder.set_database(db);
   }
 
+  // Runs `read` on the index as it is now. When a writer has discarded the revision being read
+  // (Xapian's DatabaseModifiedError, under concurrent writes), reopens the index and reads
+  // again, up to three times; then the error goes to the caller.
+  template <typename Read>
+  auto read_current(Read read) -> decltype(read()) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        refresh();
+        return read();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == 3) throw;
+      }
+    }
+  }
+
   // Whether any records are grouped as near-duplicates (results then collapse on the group).
   bool has_duplicates() const {
     const std::string prefix(indexer::schema::kDuplicateGroup);

@@ -1,6 +1,8 @@
 #include "server/config.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <thread>
 #include <fstream>
 
 #include <toml++/toml.h>
@@ -131,6 +133,8 @@ corpus::Status apply_config_file(const std::filesystem::path& file, ServerConfig
   }
   return corpus::Ok{};
 }
+
+unsigned default_threads() { return 4 * std::max(1u, std::thread::hardware_concurrency()); }
 
 corpus::Status apply_environment(ServerConfig& config) {
   auto env = [](const char* name) -> std::optional<std::string> {

@@ -20,7 +20,7 @@ struct ServerConfig {
   std::filesystem::path db = "precedent-index";  // index folder
   std::string host = "127.0.0.1";                // address to listen on
   unsigned short port = 8080;                    // 0 picks a free port
-  unsigned threads = 0;                          // I/O and search threads; 0 = one per core
+  unsigned threads = 0;                          // I/O and search threads; 0 = default_threads()
   std::vector<std::string> api_keys;             // bearer keys allowed to write; none = writes off
   std::filesystem::path api_keys_file;           // server/api_keys.h; default ./precedent-keys if it exists
   bool private_search = false;                   // reads need a read or write key too
@@ -41,6 +41,11 @@ struct ServerConfig {
   double search_rate = 0;     // reads: searches, suggestions, similar; off unless configured
   double search_burst = 50;
 };
+
+// Threads when none are configured: four per core. A write holds its thread until the commit is
+// on disk, so with one thread per core a few writes stall every search (tools/load/run: 15
+// time-outs in 30 s at 2 threads, none at 8).
+unsigned default_threads();
 
 // Applies a TOML config file (keys named as the fields above, durations in seconds or, for
 // write_lock_wait, milliseconds). Errors name the file, line and key.

@@ -293,7 +293,7 @@ void HttpServer::run(bool handle_signals) {
   }
   impl_->accept();
   unsigned threads = impl_->shared.service.config().threads;
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0) threads = default_threads();
   std::vector<std::thread> pool;
   for (unsigned i = 1; i < threads; ++i) pool.emplace_back([this] { impl_->ioc.run(); });
   impl_->ioc.run();

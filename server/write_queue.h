@@ -1,7 +1,10 @@
 #pragma once
 // WriteQueue: the server's one writer. Handlers submit a batch and wait for its outcome; a single
 // thread applies batches in order with indexer::apply_writes, which opens the index, commits and
-// closes it, so `precedent index` in another process can write between batches. Thread-safe.
+// closes it, so `precedent index` in another process can write between batches. Batches that
+// queue up while a commit runs are applied together in one commit (group commit): a commit costs
+// the same for one record as for many, so concurrent writers do not wait behind each other's
+// commits. Thread-safe.
 
 #include <condition_variable>
 #include <deque>
@@ -9,6 +12,7 @@
 #include <future>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "indexer/index_writer.h"
 
@@ -28,6 +32,8 @@ class WriteQueue {
     std::promise<corpus::Result<indexer::WriteOutcome>> done;
   };
   void run();
+  // Applies the jobs' batches in one commit and gives each job its part of the outcome.
+  void apply_together(std::vector<Job>& jobs);
 
   std::filesystem::path db_;
   std::chrono::milliseconds lock_wait_;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <fstream>
 #include <future>
 #include <iterator>
@@ -12,6 +13,7 @@
 
 #include "indexer/index_access.h"
 #include "server/api_keys.h"
+#include "server/write_queue.h"
 #include "tests/server/http_client.h"
 #include "tests/server/running_server.h"
 
@@ -247,6 +249,38 @@ TEST_F(HttpServerTest, KeysFromTheKeysFileWorkByRoleAndARevokedKeyStopsAtOnce) {
   EXPECT_EQ(c.request("DELETE", "/v1/documents/x", "", {bearer(writer)}).status, 403);  // no write key is left
   EXPECT_EQ(c.get("/v1/search?q=mercury", {bearer(writer)}).status, 401);
   EXPECT_EQ(c.get("/v1/search?q=mercury", {bearer(reader)}).status, 200);
+}
+
+TEST(WriteQueueTest, ConcurrentWritersShareCommitsAndEachGetsItsOwnOutcome) {
+  test_support::TempDir dir;
+  server::WriteQueue queue(dir / "db", std::chrono::milliseconds(5000));
+  std::vector<std::thread> writers;
+  std::atomic<int> acknowledged = 0;
+  for (int w = 0; w < 16; ++w) {
+    writers.emplace_back([&, w] {
+      for (int i = 0; i < 10; ++i) {
+        indexer::WriteBatch batch;
+        corpus::Document record;
+        record.id = "w" + std::to_string(w) + "-" + std::to_string(i);
+        record.title = "Writer " + std::to_string(w) + " record " + std::to_string(i);
+        batch.put.push_back(record);
+        if (i == 9) batch.remove.push_back("w" + std::to_string(w) + "-0");  // each writer removes its first
+        auto outcome = queue.write(batch);
+        ASSERT_TRUE(outcome.has_value()) << outcome.error().to_string();
+        EXPECT_EQ(outcome->duplicate_of.size(), 1u);
+        EXPECT_EQ(outcome->removed.size(), batch.remove.size());
+        if (i == 9) EXPECT_TRUE(outcome->removed.at(0));
+        ++acknowledged;
+      }
+    });
+  }
+  for (auto& writer : writers) writer.join();
+  EXPECT_EQ(acknowledged.load(), 160);
+  auto searcher = ranking::Searcher::open(dir / "db");
+  ASSERT_TRUE(searcher.has_value());
+  EXPECT_EQ(searcher->stats()->documents, 16u * 9);
+  EXPECT_FALSE(searcher->document("w3-0").has_value());
+  EXPECT_TRUE(searcher->document("w3-9").has_value());
 }
 
 TEST_F(HttpServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {

@@ -53,7 +53,7 @@ int run_serve(const ServeCommand& command) {
     std::fprintf(stderr, "precedent serve: %s\n", port.error().to_string().c_str());
     return kExitUsage;
   }
-  unsigned threads = config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads = config.threads ? config.threads : server::default_threads();
   std::fprintf(stderr, "precedent: serving %s on http://%s:%u with %u threads (writes %s, CORS %s); Ctrl-C stops\n",
                config.db.string().c_str(), config.host.c_str(), static_cast<unsigned>(*port), threads,
                config.api_keys.empty() ? "off: no API keys" : "on with API keys",

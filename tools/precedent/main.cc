@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
   serve_app->add_option("--db", serve.db, "Index folder (default ./precedent-index, or $PRECEDENT_DB)");
   serve_app->add_option("--host", serve.host, "Address to listen on (default 127.0.0.1)");
   serve_app->add_option("--port", serve.port, "Port (default 8080; 0 picks a free one)");
-  serve_app->add_option("--threads", serve.threads, "Server threads (default: one per core)")->check(CLI::Range(0u, 256u));
+  serve_app->add_option("--threads", serve.threads, "Server threads (default: four per core)")->check(CLI::Range(0u, 256u));
   serve_app->add_option("--api-keys-file", serve.api_keys_file,
                         "Keys file (precedent keys; default ./precedent-keys when it exists); or $PRECEDENT_API_KEYS");
   serve_app->add_option("--cors-origin", serve.cors_origins, "Origin allowed to call the API from a browser (repeatable; * for any)");
