@@ -86,7 +86,7 @@ const std::vector<Route>& routes() {
       {"GET", "/", "page", handle_web_asset, {"*"}, false},
       {"GET", "/app.css", "asset", handle_web_asset, {}, false},
       {"GET", "/app.js", "asset", handle_web_asset, {}, false},
-      {"GET", "/strings.js", "asset", handle_web_asset, {}, false},
+      {"GET", "/shared.js", "asset", handle_web_asset, {}, false},
       {"GET", "/widget.js", "asset", handle_web_asset, {}, false},
   };
   return table;

@@ -1,6 +1,6 @@
 // The web page for project designers: search with completion and facets, similar initiatives,
 // the proposal check and the landscape charts. Plain DOM, no framework; the whole state lives in
-// the URL (shareable, and the back button works). Text comes from strings.js.
+// the URL (shareable, and the back button works). Text and DOM helpers come from shared.js.
 "use strict";
 (function () {
   var FACETS = ["country", "theme", "type", "outcome", "language", "year"];
@@ -12,30 +12,8 @@
 
   function $(id) { return document.getElementById(id); }
   function t(key, n) { return precedentText(ui, key, n); }
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      if (name === "text") node.textContent = attrs[name];
-      else if (name === "className") node.className = attrs[name];
-      else node.setAttribute(name, attrs[name]);
-    });
-    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
-    return node;
-  }
-
-  // The server's snippets are HTML-escaped text with <mark> around matched words; anything else
-  // that a snippet might hold is dropped, never inserted as markup.
-  function marked(html) {
-    var template = document.createElement("template");
-    template.innerHTML = html;
-    var out = document.createDocumentFragment();
-    template.content.childNodes.forEach(function (node) {
-      if (node.nodeType === Node.TEXT_NODE) out.appendChild(document.createTextNode(node.textContent));
-      else if (node.nodeName === "MARK") out.appendChild(el("mark", { text: node.textContent }));
-      else out.appendChild(document.createTextNode(node.textContent || ""));
-    });
-    return out;
-  }
+  var el = precedentElement;
+  var marked = precedentMarked;
 
   // ---- state <-> URL ----
   function readState() {

@@ -3,7 +3,7 @@
 // it and its own cannot leak out; themable through CSS custom properties (--precedent-accent,
 // --precedent-font, --precedent-radius, --precedent-background, --precedent-text). It calls the
 // API across origins, which the server allows for the origins it is configured with.
-// Served with strings.js in front of it, as one file.
+// Served with shared.js in front of it, as one file.
 "use strict";
 (function () {
   if (window.customElements === undefined || customElements.get("precedent-search")) return;
@@ -24,26 +24,8 @@
     ".more{background:none;border:1px solid var(--precedent-accent,#0b5d7a);color:var(--precedent-accent,#0b5d7a);padding:.2rem .6rem;font-size:.85rem}" +
     ".status{font-size:.9rem;color:#5b6873}.error{color:#a3262a}";
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      if (name === "text") node.textContent = attrs[name];
-      else if (name === "className") node.className = attrs[name];
-      else node.setAttribute(name, attrs[name]);
-    });
-    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
-    return node;
-  }
-  // Snippets are HTML-escaped text with <mark> around matched words; nothing else is inserted.
-  function marked(html) {
-    var template = document.createElement("template");
-    template.innerHTML = html;
-    var out = document.createDocumentFragment();
-    template.content.childNodes.forEach(function (node) {
-      out.appendChild(node.nodeName === "MARK" ? el("mark", { text: node.textContent }) : document.createTextNode(node.textContent || ""));
-    });
-    return out;
-  }
+  var el = precedentElement;
+  var marked = precedentMarked;
 
   class PrecedentSearch extends HTMLElement {
     connectedCallback() {

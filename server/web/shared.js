@@ -1,7 +1,7 @@
-// Interface text in the four languages, shared by the web page (app.js) and the widget
-// (widget.js is served with this file in front of it). Values of the API's vocabularies
-// (themes, outcomes, types) are translated here too; countries and languages come from the
-// browser's Intl.DisplayNames.
+// What the web page (app.js) and the widget (widget.js, served with this file in front of it)
+// share: the interface text in the four languages, with the values of the API's vocabularies
+// (themes, outcomes, types; countries and languages come from the browser's Intl.DisplayNames),
+// and the two DOM helpers both build with.
 "use strict";
 var PRECEDENT_STRINGS = {
   en: {
@@ -139,4 +139,29 @@ function precedentBrowserLanguage() {
     if (PRECEDENT_STRINGS[code]) return code;
   }
   return "en";
+}
+
+// A new element: attributes by name ("text" sets its text, "className" its class), then children.
+function precedentElement(tag, attrs, children) {
+  var node = document.createElement(tag);
+  Object.keys(attrs || {}).forEach(function (name) {
+    if (name === "text") node.textContent = attrs[name];
+    else if (name === "className") node.className = attrs[name];
+    else node.setAttribute(name, attrs[name]);
+  });
+  (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+  return node;
+}
+
+// The server's snippets are HTML-escaped text with <mark> around matched words; anything else a
+// snippet might hold is kept as text, never inserted as markup.
+function precedentMarked(html) {
+  var template = document.createElement("template");
+  template.innerHTML = html;
+  var out = document.createDocumentFragment();
+  template.content.childNodes.forEach(function (node) {
+    out.appendChild(node.nodeName === "MARK" ? precedentElement("mark", { text: node.textContent })
+                                              : document.createTextNode(node.textContent || ""));
+  });
+  return out;
 }
