@@ -283,6 +283,22 @@ TEST(WriteQueueTest, ConcurrentWritersShareCommitsAndEachGetsItsOwnOutcome) {
   EXPECT_TRUE(searcher->document("w3-9").has_value());
 }
 
+TEST_F(HttpServerTest, OverDeepJsonIsRefusedAndTheServerGoesOn) {
+  // 30,000 nested arrays (just under the test server's 64 KB body limit): enough to break a
+  // recursive parser or printer's stack in a server thread.
+  std::string deep = std::string(30000, '[') + std::string(30000, ']');
+  auto c = client();
+  auto posted = c.request("POST", "/v1/documents", deep, {{"Content-Type", "application/json"}, auth()});
+  EXPECT_EQ(posted.status, 400);
+  auto in_field = c.request("POST", "/v1/documents", R"({"id": "deep", "title": "t", "countries": )" + deep + "}",
+                            {{"Content-Type", "application/json"}, auth()});
+  EXPECT_EQ(in_field.status, 400);
+  EXPECT_EQ(in_field.json()["results"][0]["error"]["field"], "countries[0]");
+  auto proposal = c.request("POST", "/v1/similar", R"({"text": )" + deep + "}", {{"Content-Type", "application/json"}});
+  EXPECT_EQ(proposal.status, 400);
+  EXPECT_EQ(c.get("/healthz").status, 200);
+}
+
 TEST_F(HttpServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
   auto c = client();
   for (int i = 0; i < 5; ++i) {
