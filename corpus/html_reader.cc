@@ -98,11 +98,20 @@ std::string meta_content(const xmlNode* head, std::string_view wanted) {
   return "";
 }
 
+void ignore_libxml2_message(void*, const char*, ...) {}
+
 }  // namespace
 
 Result<nlohmann::json> html_record_fields(std::string_view file_name, std::string_view content) {
   static std::once_flag initialised;
   std::call_once(initialised, [] { xmlInitParser(); });  // libxml2's global set-up, before threads use it
+  // libxml2 prints encoding and I/O complaints to stderr even with HTML_PARSE_NOERROR; what
+  // matters reaches the user as an Error. Its error handler is per thread.
+  thread_local bool quiet = [] {
+    xmlSetGenericErrorFunc(nullptr, ignore_libxml2_message);
+    return true;
+  }();
+  (void)quiet;
   if (content.empty()) return Error{ErrorCode::parse_error, "the page is empty", std::string(file_name), 0, ""};
   constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
   std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
