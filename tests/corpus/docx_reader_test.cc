@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "corpus/reader.h"
+#include "tests/corpus/read_one.h"
 #include "tests/test_support.h"
 
 namespace corpus {
@@ -13,11 +14,7 @@ namespace {
 std::filesystem::path fixture(const std::string& name) { return test_support::data_file("docx", name); }
 
 TEST(DocxReaderTest, ReadsParagraphsTablesAndCoreProperties) {
-  ReadResult read = read_file(fixture("evaluation.docx"));
-  ASSERT_FALSE(read.file_error.has_value()) << read.file_error->to_string();
-  ASSERT_EQ(read.records.size(), 1u);
-  ASSERT_TRUE(read.records[0].has_value()) << read.records[0].error().to_string();
-  const Document& evaluation = read.records[0].value();
+  Document evaluation = read_one(fixture("evaluation.docx"));
   EXPECT_EQ(evaluation.id, "evaluation");
   EXPECT_EQ(evaluation.title, "Evaluación final del piloto");
   EXPECT_EQ(evaluation.organisations, std::vector<std::string>{"Fixture Author"});
@@ -25,10 +22,7 @@ TEST(DocxReaderTest, ReadsParagraphsTablesAndCoreProperties) {
 }
 
 TEST(DocxReaderTest, WithoutPropertiesTheFirstHeadingIsTheTitle) {
-  ReadResult read = read_file(fixture("no-properties.docx"));
-  ASSERT_EQ(read.records.size(), 1u);
-  ASSERT_TRUE(read.records[0].has_value());
-  EXPECT_EQ(read.records[0]->title, "Gravity concentration manual");
+  EXPECT_EQ(read_one(fixture("no-properties.docx")).title, "Gravity concentration manual");
 }
 
 TEST(DocxReaderTest, HostileAndBrokenFilesAreReportedWithTheirReason) {

@@ -6,6 +6,7 @@
 
 #include "corpus/reader.h"
 #include "corpus/walker.h"
+#include "tests/corpus/read_one.h"
 #include "tests/test_support.h"
 
 namespace corpus {
@@ -13,19 +14,9 @@ namespace {
 
 std::filesystem::path fixture(const std::string& name) { return test_support::data_file("html", name); }
 
-Document read_one(const std::string& name) {
-  ReadResult read = read_file(fixture(name));
-  EXPECT_FALSE(read.file_error.has_value()) << read.file_error->to_string();
-  EXPECT_EQ(read.records.size(), 1u);
-  if (read.records.empty() || !read.records[0]) {
-    if (!read.records.empty()) ADD_FAILURE() << read.records[0].error().to_string();
-    return Document{};
-  }
-  return read.records[0].value();
-}
 
 TEST(HtmlReaderTest, ReadsTheMainTextAndTheHeadOfAPage) {
-  Document page = read_one("retortas-madre-de-dios.html");
+  Document page = read_one(fixture("retortas-madre-de-dios.html"));
   EXPECT_EQ(page.id, "retortas-madre-de-dios");
   EXPECT_EQ(page.title, "Retortas en Madre de Dios: lecciones de un piloto");
   EXPECT_EQ(page.summary, "Qué funcionó y qué no al introducir retortas en la minería aurífera artesanal.");
@@ -40,18 +31,18 @@ TEST(HtmlReaderTest, ReadsTheMainTextAndTheHeadOfAPage) {
 }
 
 TEST(HtmlReaderTest, DeclaredCharsetsBecomeUtf8) {
-  Document latin1 = read_one("orpaillage-latin1.html");
+  Document latin1 = read_one(fixture("orpaillage-latin1.html"));
   EXPECT_EQ(latin1.title, "Orpaillage au Burkina Faso : leçons apprises");
   EXPECT_EQ(latin1.language, "fr");
   EXPECT_NE(latin1.body.find("adopté le traitement sans mercure après une démonstration"), std::string::npos)
       << latin1.body;
-  Document cp1252 = read_one("fair-gold-cp1252.htm");
+  Document cp1252 = read_one(fixture("fair-gold-cp1252.htm"));
   EXPECT_EQ(cp1252.title, "\u201cFair\u201d gold \u2013 lessons");
   EXPECT_NE(cp1252.body.find("Miners\u2019 cooperatives"), std::string::npos) << cp1252.body;
 }
 
 TEST(HtmlReaderTest, BrokenPagesAreReadAsFarAsTheyGoOrRefusedByName) {
-  Document truncated = read_one("truncated.html");
+  Document truncated = read_one(fixture("truncated.html"));
   EXPECT_EQ(truncated.title, "Cyanide leaching pilot");
   EXPECT_NE(truncated.body.find("Tanks were built in 2010"), std::string::npos);
 
@@ -61,7 +52,7 @@ TEST(HtmlReaderTest, BrokenPagesAreReadAsFarAsTheyGoOrRefusedByName) {
   EXPECT_EQ(untitled.records[0].error().field, "title");
   EXPECT_NE(untitled.records[0].error().file.find("no-title.html"), std::string::npos);
 
-  Document deep = read_one("deeply-nested.html");
+  Document deep = read_one(fixture("deeply-nested.html"));
   EXPECT_EQ(deep.title, "Deep");
   // libxml2 stops at its nesting limit: what lies past it is not read, and nothing crashes.
   EXPECT_EQ(deep.body.find("deep text"), std::string::npos);

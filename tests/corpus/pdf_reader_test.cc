@@ -8,6 +8,7 @@
 
 #include "corpus/reader.h"
 #include "corpus/walker.h"
+#include "tests/corpus/read_one.h"
 #include "tests/test_support.h"
 
 namespace corpus {
@@ -16,11 +17,7 @@ namespace {
 std::filesystem::path fixture(const std::string& name) { return test_support::data_file("pdf", name); }
 
 TEST(PdfReaderTest, ReadsTheTextOfEveryPageAndTheMetadata) {
-  ReadResult read = read_file(fixture("mercury-report.pdf"));
-  ASSERT_FALSE(read.file_error.has_value()) << read.file_error->to_string();
-  ASSERT_EQ(read.records.size(), 1u);
-  ASSERT_TRUE(read.records[0].has_value()) << read.records[0].error().to_string();
-  const Document& report = read.records[0].value();
+  Document report = read_one(fixture("mercury-report.pdf"));
   EXPECT_EQ(report.id, "mercury-report");
   EXPECT_EQ(report.title, "Mercury reduction pilot");
   EXPECT_EQ(report.organisations, std::vector<std::string>{"Fixture Author"});
@@ -30,10 +27,7 @@ TEST(PdfReaderTest, ReadsTheTextOfEveryPageAndTheMetadata) {
 }
 
 TEST(PdfReaderTest, WithoutMetadataTheFirstLineIsTheTitle) {
-  ReadResult read = read_file(fixture("untitled.pdf"));
-  ASSERT_EQ(read.records.size(), 1u);
-  ASSERT_TRUE(read.records[0].has_value());
-  EXPECT_EQ(read.records[0]->title, "Cyanide tanks in the valley");
+  EXPECT_EQ(read_one(fixture("untitled.pdf")).title, "Cyanide tanks in the valley");
 }
 
 TEST(PdfReaderTest, UnreadablePdfsAreReportedWithTheirReason) {
@@ -66,21 +60,15 @@ TEST(PdfReaderTest, APdfThatTakesTooLongIsRefused) {
 
 TEST(PdfReaderTest, AFileUnderAnotherExtensionIsReadByItsContent) {
   // A web page saved with a .pdf name is read as the page it is.
-  ReadResult page = read_file(fixture("not-really.pdf"));
-  ASSERT_FALSE(page.file_error.has_value()) << page.file_error->to_string();
-  ASSERT_EQ(page.records.size(), 1u);
-  ASSERT_TRUE(page.records[0].has_value()) << page.records[0].error().to_string();
-  EXPECT_NE(page.records[0]->body.find("A web page saved with the wrong name"), std::string::npos);
+  EXPECT_NE(read_one(fixture("not-really.pdf")).body.find("A web page saved with the wrong name"), std::string::npos);
   // A PDF downloaded under a name without a known extension, and one with a .txt name.
   test_support::TempDir dir;
   std::filesystem::copy_file(fixture("mercury-report.pdf"), dir / "download");
   std::filesystem::copy_file(fixture("mercury-report.pdf"), dir / "report.txt");
   for (const char* name : {"download", "report.txt"}) {
-    ReadResult read = read_file(dir / name);
-    ASSERT_EQ(read.records.size(), 1u) << name;
-    ASSERT_TRUE(read.records[0].has_value()) << read.records[0].error().to_string();
-    EXPECT_EQ(read.records[0]->title, "Mercury reduction pilot") << name;
+    EXPECT_EQ(read_one(dir / name).title, "Mercury reduction pilot") << name;
   }
+
   EXPECT_EQ(sniff_format("<?xml version=\"1.0\"?>\n<iati-activities version=\"2.03\">", Format::json), Format::iati);
   EXPECT_EQ(sniff_format("\xEF\xBB\xBF  <!DOCTYPE html><p>", Format::text), Format::html);
   EXPECT_EQ(sniff_format("<root/>", Format::iati), Format::iati);  // reported as not IATI by its reader
@@ -94,10 +82,7 @@ TEST(SidecarTest, ASidecarGivesWhatTheFileCannotAndIsNotARecordItself) {
   test_support::write_file(dir / "report.pdf.md",
                            "---\ntype: report\nthemes: [mercury, technology]\noutcome: discontinued\n"
                            "lessons:\n  - kind: failed\n    text: Retorts went unused.\n---\n");
-  ReadResult read = read_file(dir / "report.pdf");
-  ASSERT_EQ(read.records.size(), 1u);
-  ASSERT_TRUE(read.records[0].has_value()) << read.records[0].error().to_string();
-  const Document& report = read.records[0].value();
+  Document report = read_one(dir / "report.pdf");
   EXPECT_EQ(report.title, "Mercury reduction pilot");  // from the PDF
   EXPECT_EQ(report.type, "report");                     // from the sidecar
   EXPECT_EQ(report.outcome, "discontinued");
