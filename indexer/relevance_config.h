@@ -34,6 +34,12 @@ struct RelevanceConfig {
   // Thesaurus terms added to a query count for this much of the query's own words, so records
   // in the query's words rank above records found through a translation or a synonym.
   double expansion_weight = 0.3;
+
+  // Each pair of neighbouring query words (function words left out) also counts when both stand
+  // within this many words of each other in a record, scaled by this weight: a record where the
+  // words of a question meet ranks above one that holds them apart. 0 turns it off.
+  double proximity_weight = 0.2;
+  unsigned proximity_window = 16;
 };
 
 }  // namespace indexer

@@ -27,6 +27,8 @@ const std::set<std::string, std::less<>> kOperators = {"AND", "OR", "NOT", "XOR"
 
 // Wildcards ("merc*") expand to at most this many terms, the most frequent first.
 constexpr Xapian::termcount kMaxWildcardTerms = 100;
+// Long texts (a pasted paragraph) need no more pairs than this to rank by proximity.
+constexpr std::size_t kMaxProximityPairs = 16;
 
 // year:FROM..TO keeps records active at some point in the range: start <= TO and end >= FROM.
 class YearRangeProcessor : public Xapian::RangeProcessor {
@@ -322,6 +324,30 @@ struct QueryBuilder::Impl {
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, out, relevance.expansion_weight);
   }
 
+  // Neighbouring pairs of the query's words (function words of `language`, or of every language
+  // for "", left out) that stand within the configured window of each other, as one query
+  // scaled by proximity_weight; `unit` is the lesson prefix or "". Empty when off, or when
+  // fewer than two words are indexed.
+  Xapian::Query proximity(const PlainQuery& plain, const std::string& language, const std::string& unit) {
+    if (relevance.proximity_weight <= 0.0 || plain.words.size() < 2) return Xapian::Query();
+    const auto& stop = indexer::stop_words(language);
+    std::vector<std::string> content;
+    for (const auto& word : plain.words) {
+      if (std::binary_search(stop.begin(), stop.end(), word)) continue;
+      if (has_db && !db.term_exists(unit + word)) continue;
+      content.push_back(unit + word);
+    }
+    std::vector<Xapian::Query> pairs;
+    for (std::size_t i = 0; i + 1 < content.size() && pairs.size() < kMaxProximityPairs; ++i) {
+      if (content[i] == content[i + 1]) continue;
+      Xapian::Query words[] = {Xapian::Query(content[i]), Xapian::Query(content[i + 1])};
+      pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(words), std::end(words), relevance.proximity_window);
+    }
+    if (pairs.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
+                         relevance.proximity_weight);
+  }
+
   // Parsers by analysis language, for records and for lessons (whose terms all carry kLesson).
   Xapian::QueryParser& parser(const std::string& language, bool lessons) {
     auto key = std::make_pair(language, lessons);
@@ -482,6 +508,10 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
       std::string default_prefix = out.lessons ? std::string(indexer::schema::kLesson) : std::string();
       Xapian::Query added;  // the thesaurus terms of the concepts the query names
       if (plain.plain && !concepts.empty()) added = impl_->expansion(plain, concepts, default_prefix, out.expansions);
+      Xapian::Query near;  // neighbouring words of the query that stand together in a record
+      // Function words are left out of the pairs by the requested language's list, else by all
+      // four lists: a guess from a few words may be a language whose list lacks them.
+      if (plain.plain) near = impl_->proximity(plain, requested, default_prefix);
       for (const auto& analysis_language : analyses) {
         Xapian::Query parsed =
             impl_->parser(analysis_language, out.lessons).parse_query(folded, kFlags, default_prefix);
@@ -494,6 +524,9 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
         // Xapian 1.4.22 reads freed memory when it prunes an OP_MAX that lies under an OP_OR.
         double weight = !has_preference || preferred ? 1.0 : impl_->relevance.other_language_weight;
         if (!added.empty()) parsed = Xapian::Query(Xapian::Query::OP_OR, parsed, added);
+        // The words' positions are the same in every analysis, and checking them is the dear
+        // part of a search: only the analysis that counts in full gets the proximity boost.
+        if (!near.empty() && weight == 1.0) parsed = Xapian::Query(Xapian::Query::OP_OR, parsed, near);
         variants.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, parsed, weight);
       }
     } catch (const Xapian::QueryParserError& e) {

@@ -446,6 +446,40 @@ TEST(QueryWeightingTest, EveryWordOfTheQueryCountsWhateverTheLanguage) {
   }
 }
 
+TEST(ProximityTest, ARecordWhereTheQuerysWordsMeetRanksAboveOneThatHoldsThemApart) {
+  // Both records hold the same words as often, in texts of the same length: only where the words
+  // stand differs.
+  const std::string filler = "miners sold their gold to traders in the town every week during the dry season ";
+  test_support::TempDir dir;
+  test_support::write_file(dir.path() / "in/r.jsonl",
+                           "{\"id\": \"apart\", \"title\": \"Field notes\", \"language\": \"en\", "
+                           "\"body\": \"A retort was bought. " + filler + filler + "Mercury was weighed.\"}\n"
+                           "{\"id\": \"near\", \"title\": \"Field notes\", \"language\": \"en\", "
+                           "\"body\": \"A retort was bought. Mercury was weighed. " + filler + filler + "\"}\n"
+                           "{\"id\": \"other\", \"title\": \"Tin traceability\", \"language\": \"en\", "
+                           "\"body\": \"Bags of tin ore were tagged at the mine.\"}\n");
+  ASSERT_TRUE(indexer::ingest(dir.path() / "db", {dir.path() / "in"}, {}, {}).has_value());
+  for (double weight : {indexer::RelevanceConfig{}.proximity_weight, 0.0}) {
+    indexer::RelevanceConfig relevance;
+    relevance.proximity_weight = weight;
+    auto searcher = Searcher::open(dir.path() / "db", relevance);
+    ASSERT_TRUE(searcher.has_value());
+    for (const std::string query : {"retort mercury", "mercury in a retort"}) {
+      SearchRequest request;
+      request.query = query;
+      auto response = searcher->search(request);
+      ASSERT_TRUE(response.has_value());
+      ASSERT_EQ(response->hits.size(), 2u) << query;
+      if (weight > 0) {
+        EXPECT_EQ(response->hits[0].id, "near") << query;
+        EXPECT_GT(response->hits[0].score, response->hits[1].score) << query;
+      } else {
+        EXPECT_DOUBLE_EQ(response->hits[0].score, response->hits[1].score) << query;
+      }
+    }
+  }
+}
+
 TEST_F(CollectionSearchTest, EveryThesaurusConceptSearchesSafelyAtTheLargestPage) {
   // Xapian 1.4.22 reads freed memory when an OP_MAX lies under an OP_OR and the matcher prunes
   // it (a large page makes it prune): the query builder must never build that shape. Each

@@ -214,10 +214,14 @@ int main(int argc, char** argv) {
   app.add_option("--similar", similar, "Instead of searches, time similar-by-id and by-proposal on this many seeds");
   std::size_t suggest = 0;
   app.add_option("--suggest", suggest, "Instead of searches, time completion of this many typed prefixes");
+  indexer::RelevanceConfig relevance;
+  app.add_option("--proximity-weight", relevance.proximity_weight,
+                 "Weight of neighbouring query words found near each other (0: off), to measure its cost")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   if (similar > 0 || suggest > 0) {
     Xapian::Database database(db.string());
-    auto searcher = ranking::Searcher::open(db);
+    auto searcher = ranking::Searcher::open(db, relevance);
     if (!searcher) {
       std::fprintf(stderr, "search_bench: %s\n", searcher.error().to_string().c_str());
       return 1;
@@ -252,7 +256,7 @@ int main(int argc, char** argv) {
     auto started = std::chrono::steady_clock::now();
     for (unsigned t = 0; t < threads; ++t) {
       pool.emplace_back([&, t] {
-        auto searcher = ranking::Searcher::open(db);
+        auto searcher = ranking::Searcher::open(db, relevance);
         if (!searcher) {
           failed = true;
           return;
