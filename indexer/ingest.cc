@@ -384,11 +384,12 @@ corpus::Result<IngestSummary> ingest(const fs::path& db_path, const std::vector<
     if (!summary.cancelled) {
       // Files that are gone from the folders walked: their records go too.
       for (const auto& [term, source] : known) {
-        if (seen_terms.contains(term) || source.path.empty()) continue;
+        const fs::path& path = source.path;  // a lambda may not capture a structured binding (clang 14)
+        if (seen_terms.contains(term) || path.empty()) continue;
         bool walked = std::any_of(files.folders.begin(), files.folders.end(),
-                                  [&](const fs::path& folder) { return is_under(source.path, folder); });
+                                  [&](const fs::path& folder) { return is_under(path, folder); });
         std::error_code ec;
-        if (walked && !fs::exists(source.path, ec)) writer.remove_source(term);
+        if (walked && !fs::exists(path, ec)) writer.remove_source(term);
       }
     }
     writer.commit();

@@ -79,7 +79,7 @@ corpus::Result<Thesaurus> Thesaurus::parse(std::string_view text, const std::str
           return Error{ErrorCode::validation, "\"" + *term + "\" is also a term of concept \"" + it->second + "\"",
                        origin, field_line, field};
         }
-        concept_entry.terms.push_back({language, *term, std::move(words)});
+        concept_entry.terms.push_back({language, *term, std::move(words), {}});  // stems: below
       }
     }
     out.concepts_.push_back(std::move(concept_entry));

@@ -176,9 +176,7 @@ PlainQuery plain_query(const std::string& folded) {
     }
     if (std::size_t colon = token.find(':'); colon != std::string::npos) {
       std::string name = token.substr(0, colon);
-      bool filter = name != "year" && colon + 1 < token.size() &&
-                    std::any_of(filter_fields().begin(), filter_fields().end(),
-                                [&](const FilterField& field) { return field.name == name; });
+      bool filter = name != "year" && colon + 1 < token.size() && find_filter_field(name) != nullptr;
       if (filter) out.filters[name].push_back(token.substr(colon + 1));
       else out.plain = false;
       continue;
@@ -313,7 +311,7 @@ struct QueryBuilder::Impl {
     }
     std::vector<Xapian::Query> filters;
     for (const auto& [name, values] : plain.filters) {
-      auto field = std::find_if(filter_fields().begin(), filter_fields().end(), [&](const FilterField& f) { return f.name == name; });
+      const FilterField* field = find_filter_field(name);
       std::vector<Xapian::Query> alternatives;
       for (const auto& value : values) alternatives.emplace_back(unit + std::string(field->prefix) + value);
       filters.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
@@ -545,9 +543,8 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
   std::string unit = out.lessons ? std::string(indexer::schema::kLesson) : std::string();
   std::vector<Xapian::Query> filter_parts;
   for (const auto& [name, values] : filters.values) {
-    auto field = std::find_if(filter_fields().begin(), filter_fields().end(),
-                              [&](const FilterField& f) { return f.name == name; });
-    if (field == filter_fields().end()) {
+    const FilterField* field = find_filter_field(name);
+    if (field == nullptr) {
       return Error{ErrorCode::invalid_argument, "unknown filter \"" + name + "\"", "", 0, name};
     }
     std::vector<Xapian::Query> alternatives;

@@ -120,4 +120,8 @@ json to_json(const corpus::Error& error) {
   return {{"error", body}};
 }
 
+std::string json_text(const nlohmann::json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace ranking

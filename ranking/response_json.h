@@ -18,4 +18,9 @@ nlohmann::json to_json(const IndexStats& stats);
 // {"error": {"code": ..., "message": ..., "field": ...}}
 nlohmann::json to_json(const corpus::Error& error);
 
+// The text of `value`, indented when `indent` >= 0. Bytes that are not UTF-8 (a path or a
+// parameter as a client sent it) are written as U+FFFD instead of throwing: an answer, a log
+// line or a printed error must never fail on what it quotes.
+std::string json_text(const nlohmann::json& value, int indent = -1);
+
 }  // namespace ranking

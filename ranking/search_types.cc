@@ -25,6 +25,12 @@ const std::vector<FilterField>& filter_fields() {
   return fields;
 }
 
+const FilterField* find_filter_field(std::string_view name) {
+  for (const auto& field : filter_fields())
+    if (field.name == name) return &field;
+  return nullptr;
+}
+
 RecordSummary summary_of(const StoredRecord& stored) {
   const corpus::Document& record = stored.document;
   return RecordSummary{record.id,        record.title,      record.type,     stored.language,

@@ -137,6 +137,8 @@ struct FilterField {
   bool upper_case = false;    // values are shown upper case (country codes)
 };
 const std::vector<FilterField>& filter_fields();
+// The filter field of that name; nullptr when there is none.
+const FilterField* find_filter_field(std::string_view name);
 
 // The fields facets can be counted on, each from its value slot (indexer/schema.h).
 struct FacetField {

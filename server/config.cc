@@ -49,8 +49,10 @@ corpus::Status apply_config_file(const std::filesystem::path& file, ServerConfig
     return Error{ErrorCode::parse_error, std::string(e.description()), file.string(),
                  static_cast<int>(e.source().begin.line), ""};
   }
-  for (const auto& [key, node] : table) {
-    std::string name(key.str());
+  for (const auto& entry : table) {
+    // Not a structured binding: clang 14 (the fuzz build) does not let a lambda capture one.
+    const toml::node& node = entry.second;
+    std::string name(entry.first.str());
     int line = static_cast<int>(node.source().begin.line);
     auto wrong = [&](const char* expected) {
       return Error{ErrorCode::invalid_argument, std::string("expected ") + expected, file.string(), line, name};

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ranking/response_json.h"
+
 namespace server {
 namespace {
 
@@ -37,7 +39,7 @@ HttpResponse error_response(ApiError error, std::string_view message, std::strin
   if (!field.empty()) body["field"] = field;
   HttpResponse response;
   response.status = info.status;
-  response.body = nlohmann::json{{"error", body}}.dump();
+  response.body = ranking::json_text(nlohmann::json{{"error", body}});
   if (error == ApiError::overloaded || error == ApiError::index_unavailable) response.headers.emplace_back("Retry-After", "1");
   if (error == ApiError::unauthorized) response.headers.emplace_back("WWW-Authenticate", "Bearer");
   return response;

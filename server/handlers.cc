@@ -23,7 +23,7 @@ using nlohmann::json;
 HttpResponse json_response(const json& body, int status = 200) {
   HttpResponse response;
   response.status = status;
-  response.body = body.dump();
+  response.body = ranking::json_text(body);
   return response;
 }
 
@@ -154,8 +154,7 @@ corpus::Result<ranking::SimilarRequest> parse_similar_body(const std::string& bo
     return list;
   };
   for (const auto& [key, value] : parsed.items()) {
-    bool is_filter = std::any_of(ranking::filter_fields().begin(), ranking::filter_fields().end(),
-                                 [&](const ranking::FilterField& f) { return f.name == key && key != "lang"; });
+    bool is_filter = key != "lang" && ranking::find_filter_field(key) != nullptr;
     if (key == "text") {
       if (!value.is_string()) return bad(key, "expected a string");
       out.text = value.get<std::string>();
@@ -332,8 +331,7 @@ HttpResponse handle_similar_to_text(const HttpRequest& request, const RouteMatch
     if (parsed.error().code == ErrorCode::parse_error) return error_response(ApiError::invalid_body, parsed.error().message);
     static const std::set<std::string, std::less<>> known = {"text", "k", "lang", "type", "themes", "countries",
                                                              "commodities", "year_from", "year_to"};
-    bool filter = std::any_of(ranking::filter_fields().begin(), ranking::filter_fields().end(),
-                              [&](const ranking::FilterField& f) { return f.name == parsed.error().field; });
+    bool filter = ranking::find_filter_field(parsed.error().field) != nullptr;
     if (!known.contains(parsed.error().field) && !filter)
       return error_response(ApiError::unknown_parameter, parsed.error().message, parsed.error().field);
     return error_response(parsed.error());

@@ -19,9 +19,10 @@
 #include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
 
+#include "ranking/response_json.h"
+#include "server/beast_request.h"
 #include "server/errors.h"
 #include "server/router.h"
-#include "server/url.h"
 
 namespace server {
 namespace {
@@ -124,26 +125,16 @@ class Session : public std::enable_shared_from_this<Session> {
     auto started = std::chrono::steady_clock::now();
     auto& message = parser_->get();
     HttpRequest request;
-    request.method = std::string(message.method_string());
-    request.target = std::string(message.target());
     request.remote = remote_;
     std::string_view route_name = "unmatched";
     HttpResponse response;
     if (over_limit_) {
+      request.method = std::string(message.method_string());
       response = error_response(ApiError::overloaded, "too many open connections; try again");
       route_name = "overloaded";
-    } else if (request.target.size() > shared_.service.config().max_target_bytes) {
-      response = error_response(ApiError::uri_too_long, "the URL is too long");
-    } else if (auto target = parse_target(request.target); !target) {
-      response = error_response(ApiError::bad_parameter, "malformed percent-encoding in the URL");
+    } else if (auto refused = read_request(message, shared_.service.config().max_target_bytes, request)) {
+      response = std::move(*refused);
     } else {
-      request.path = std::move(target->path);
-      request.params = std::move(target->params);
-      request.authorization = std::string(message[http::field::authorization]);
-      request.origin = std::string(message[http::field::origin]);
-      request.content_type = std::string(message[http::field::content_type]);
-      request.if_none_match = std::string(message[http::field::if_none_match]);
-      request.body = std::move(message.body());
       response = dispatch(request, shared_.service, route_name);
     }
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -154,7 +145,7 @@ class Session : public std::enable_shared_from_this<Session> {
                              {"path", request.path}, {"route", route_name}, {"status", response.status},
                              {"bytes", response.body.size()}, {"ms", seconds * 1000}};
       if (!response.log_detail.empty()) line["error"] = response.log_detail;
-      shared_.log(line.dump());
+      shared_.log(ranking::json_text(line));
     }
     bool keep_alive = message.keep_alive() && !shared_.draining.load() && !over_limit_;
     write(std::move(response), keep_alive, message.version());
@@ -212,7 +203,7 @@ struct HttpServer::Impl {
     acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
       if (ec) {
         if (ec != net::error::operation_aborted && shared.log) {
-          shared.log(nlohmann::json{{"time", iso_time_now()}, {"error", "accept failed: " + ec.message()}}.dump());
+          shared.log(ranking::json_text({{"time", iso_time_now()}, {"error", "accept failed: " + ec.message()}}));
         }
         if (!acceptor.is_open()) return;
       } else {

@@ -299,6 +299,20 @@ TEST_F(HttpServerTest, OverDeepJsonIsRefusedAndTheServerGoesOn) {
   EXPECT_EQ(c.get("/healthz").status, 200);
 }
 
+TEST_F(HttpServerTest, BytesThatAreNotUtf8InThePathAreAnsweredAndTheServerGoesOn) {
+  // Found by the HTTP fuzzer: the 404 message quotes the path, and printing it as JSON threw,
+  // out of the session and the server's thread. The bytes now print as U+FFFD.
+  auto c = client();
+  for (const std::string target : {"/%C0%AF", "/v1/%FF%FE/x", "/\xC3\x28", "/v1/documents/%E2%82"}) {
+    auto response = c.get(target);
+    EXPECT_EQ(response.status, 404) << target;
+    nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
+    ASSERT_FALSE(body.is_discarded()) << target;
+    EXPECT_TRUE(body["error"]["message"].is_string()) << target;
+  }
+  EXPECT_EQ(c.get("/healthz").status, 200);
+}
+
 TEST_F(HttpServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
   auto c = client();
   for (int i = 0; i < 5; ++i) {

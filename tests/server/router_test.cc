@@ -76,6 +76,12 @@ TEST_F(RouterTest, UnknownRouteMethodAndParameter) {
   EXPECT_EQ(body(unknown)["error"]["field"], "verbose");
 }
 
+TEST_F(RouterTest, APathThatIsNotUtf8GetsA404InValidJson) {
+  auto response = dispatch(get("/v1/%C0%AFx"));
+  EXPECT_EQ(response.status, 404);
+  EXPECT_EQ(body(response)["error"]["message"], "no such route: /v1/\uFFFD\uFFFDx");
+}
+
 TEST_F(RouterTest, WritesNeedTheKey) {
   HttpRequest request = get("/v1/documents/r1");
   request.method = "DELETE";

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/ingest.h"
+#include "ranking/response_json.h"
 #include "tools/precedent/commands.h"
 #include "tools/precedent/terminal.h"
 
@@ -87,7 +88,7 @@ int run_index(const IndexCommand& command) {
                           {"bytes", summary.bytes}, {"seconds", seconds},
                           {"documents", summary.documents}, {"cancelled", summary.cancelled},
                           {"errors", errors}, {"duplicates", duplicates}};
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", ranking::json_text(out, 2).c_str());
   } else if (!command.quiet) {
     std::printf("indexed %zu, unchanged %zu, failed %zu, removed %zu, near-duplicates %zu  (%zu files, %s in %.2f s, %.0f records/s)\n",
                 summary.indexed, summary.unchanged, summary.failed, summary.removed, summary.duplicates.size(), summary.files,

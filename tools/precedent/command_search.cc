@@ -44,14 +44,14 @@ int run_search(const SearchCommand& command) {
   }
   auto response = searcher->search(request);
   if (!response) {
-    if (command.json) std::printf("%s\n", ranking::to_json(response.error()).dump(2).c_str());
+    if (command.json) std::printf("%s\n", ranking::json_text(ranking::to_json(response.error()), 2).c_str());
     const auto& e = response.error();
     std::fprintf(stderr, "precedent search: %s%s\n", e.field.empty() ? "" : ("--" + e.field + ": ").c_str(),
                  e.message.c_str());
     return exit_code_for(e);
   }
   if (command.json) {
-    std::printf("%s\n", ranking::to_json(*response).dump(2).c_str());
+    std::printf("%s\n", ranking::json_text(ranking::to_json(*response), 2).c_str());
     return kExitOk;
   }
   bool styled = is_terminal(stdout);

@@ -31,7 +31,7 @@ int run_show(const ShowCommand& command) {
     return exit_code_for(record.error());
   }
   if (command.json) {
-    std::printf("%s\n", ranking::to_json(*record).dump(2).c_str());
+    std::printf("%s\n", ranking::json_text(ranking::to_json(*record), 2).c_str());
     return kExitOk;
   }
   bool styled = is_terminal(stdout);

@@ -43,7 +43,7 @@ int run_similar(const SimilarCommand& command) {
     return exit_code_for(e);
   }
   if (command.json) {
-    std::printf("%s\n", ranking::to_json(*response).dump(2).c_str());
+    std::printf("%s\n", ranking::json_text(ranking::to_json(*response), 2).c_str());
     return kExitOk;
   }
   bool styled = is_terminal(stdout);

@@ -22,7 +22,7 @@ int run_stats(const StatsCommand& command) {
     return kExitIndexError;
   }
   if (command.json) {
-    std::printf("%s\n", ranking::to_json(*stats).dump(2).c_str());
+    std::printf("%s\n", ranking::json_text(ranking::to_json(*stats), 2).c_str());
     return kExitOk;
   }
   bool styled = is_terminal(stdout);
