@@ -171,6 +171,18 @@ TEST_F(RecommenderTest, BadInputNamesTheField) {
   EXPECT_EQ(searcher_->similar(request).error().field, "k");
   request.k = kMaxSimilar + 1;
   EXPECT_EQ(searcher_->similar(request).error().field, "k");
+  // Found by the query fuzzer: a language that is not a code (here not even UTF-8) broke the
+  // proposal's analysis.
+  SimilarRequest proposal;
+  proposal.text = "mercury retorts for cooperatives";
+  for (const std::string language : {"en=P\xA9", "english", "e"}) {
+    proposal.language = language;
+    auto refused = searcher_->similar(proposal);
+    ASSERT_FALSE(refused.has_value()) << language;
+    EXPECT_EQ(refused.error().field, "lang") << language;
+  }
+  proposal.language = "EN";
+  EXPECT_TRUE(searcher_->similar(proposal).has_value());
 }
 
 SimilarHit hit(const std::string& outcome, double score, std::vector<std::string> reasons = {},
