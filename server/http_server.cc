@@ -15,6 +15,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
@@ -45,9 +46,14 @@ std::string iso_time_now() {
   return out;
 }
 
+// Threads that run writes (see writes() in router.h). Each waits on the one WriteQueue, so more
+// threads only let more writes join the next group commit.
+constexpr unsigned kWriteThreads = 16;
+
 struct Shared {
   Service& service;
   LogSink log;
+  net::thread_pool& writers;
   std::atomic<std::size_t> connections{0};
   std::atomic<bool> draining{false};
   // Called when the last connection closes while draining, to end run() before the grace time.
@@ -126,17 +132,33 @@ class Session : public std::enable_shared_from_this<Session> {
     auto& message = parser_->get();
     HttpRequest request;
     request.remote = remote_;
-    std::string_view route_name = "unmatched";
-    HttpResponse response;
     if (over_limit_) {
       request.method = std::string(message.method_string());
-      response = error_response(ApiError::overloaded, "too many open connections; try again");
-      route_name = "overloaded";
-    } else if (auto refused = read_request(message, shared_.service.config().max_target_bytes, request)) {
-      response = std::move(*refused);
-    } else {
-      response = dispatch(request, shared_.service, route_name);
+      return respond(request, error_response(ApiError::overloaded, "too many open connections; try again"),
+                     "overloaded", started);
     }
+    if (auto refused = read_request(message, shared_.service.config().max_target_bytes, request)) {
+      return respond(request, std::move(*refused), "unmatched", started);
+    }
+    if (!writes(request)) {
+      std::string_view route_name;
+      HttpResponse response = dispatch(request, shared_.service, route_name);
+      return respond(request, std::move(response), route_name, started);
+    }
+    // A write waits for its commit: on the writers' pool, then back on this session's strand.
+    net::post(shared_.writers, [self = shared_from_this(), request = std::move(request), started]() mutable {
+      std::string_view route_name;
+      HttpResponse response = dispatch(request, self->shared_.service, route_name);
+      net::post(self->stream_.get_executor(), [self, request = std::move(request), response = std::move(response),
+                                               route_name, started]() mutable {
+        self->respond(request, std::move(response), route_name, started);
+      });
+    });
+  }
+
+  // Counts, logs and sends the answer to the request parser_ holds.
+  void respond(const HttpRequest& request, HttpResponse response, std::string_view route_name,
+               std::chrono::steady_clock::time_point started) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     shared_.service.metrics().record(route_name, response.status, seconds);
     // One line per request; a failure inside is logged once, here, with its detail.
@@ -147,6 +169,7 @@ class Session : public std::enable_shared_from_this<Session> {
       if (!response.log_detail.empty()) line["error"] = response.log_detail;
       shared_.log(ranking::json_text(line));
     }
+    auto& message = parser_->get();
     bool keep_alive = message.keep_alive() && !shared_.draining.load() && !over_limit_;
     write(std::move(response), keep_alive, message.version());
   }
@@ -191,7 +214,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
 struct HttpServer::Impl {
   explicit Impl(Service& service, LogSink log)
-      : shared{service, std::move(log), {0}, {false}, {}},
+      : writers(kWriteThreads),
+        shared{service, std::move(log), writers, {0}, {false}, {}},
         control(net::make_strand(ioc)),
         acceptor(control),
         signals(control, SIGINT, SIGTERM),
@@ -240,6 +264,7 @@ struct HttpServer::Impl {
     });
   }
 
+  net::thread_pool writers;  // before shared, which refers to it
   Shared shared;
   net::io_context ioc;
   // The acceptor, the signals, the grace timer and shutdown run on this strand: they are not
@@ -289,6 +314,8 @@ void HttpServer::run(bool handle_signals) {
   for (unsigned i = 1; i < threads; ++i) pool.emplace_back([this] { impl_->ioc.run(); });
   impl_->ioc.run();
   for (auto& thread : pool) thread.join();
+  // A write still running finishes its commit; its answer can no longer be sent.
+  impl_->writers.join();
   // Connections still open after the grace period are closed, not left hanging until the
   // io_context is destroyed.
   std::lock_guard lock(impl_->sessions_mutex);

@@ -92,6 +92,13 @@ const std::vector<Route>& routes() {
   return table;
 }
 
+bool writes(const HttpRequest& request) {
+  std::vector<std::string> captures;
+  for (const auto& route : routes())
+    if (route.method == request.method && match(route, request.path, captures)) return route.writes;
+  return false;
+}
+
 HttpResponse dispatch(const HttpRequest& request, Service& service, std::string_view& route_name) {
   route_name = "unmatched";
   const ServerConfig& config = service.config();

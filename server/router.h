@@ -31,6 +31,11 @@ struct Route {
 
 const std::vector<Route>& routes();
 
+// Whether the request goes to a route that writes. The session answers those on threads of
+// their own: a write waits for its commit to reach the disk, and must not hold an I/O thread
+// that searches need meanwhile.
+bool writes(const HttpRequest& request);
+
 // Answers a request. `route_name` receives the matched route's name ("unmatched" if none).
 HttpResponse dispatch(const HttpRequest& request, Service& service, std::string_view& route_name);
 

@@ -493,6 +493,35 @@ TEST(HttpServerLifecycleTest, AWriteWhileAnotherProcessWritesGets503) {
   EXPECT_EQ(HttpClient(running.port()).request("POST", "/v1/documents", record, headers).status, 200);
 }
 
+TEST(HttpServerLifecycleTest, WritesWaitingForTheIndexDoNotHoldUpSearches) {
+  // Two I/O threads and three writes stuck behind another process's writer lock: the writes wait
+  // on threads of their own, so a search on a fourth connection is answered meanwhile (with the
+  // writes on the I/O threads, it waited for the lock to be freed).
+  ServerConfig config;
+  config.write_lock_wait = std::chrono::seconds(60);
+  test_support::RunningServer running(config);
+  std::vector<std::pair<std::string, std::string>> headers = {
+      {"Content-Type", "application/json"}, {"Authorization", std::string("Bearer ") + test_support::kTestApiKey}};
+  auto other_writer = std::make_optional(indexer::open_writable(running.db()));
+  ASSERT_TRUE(other_writer->has_value());
+  std::vector<std::future<int>> writes;
+  for (int i = 0; i < 3; ++i) {
+    writes.push_back(std::async(std::launch::async, [&, i] {
+      std::string record = R"({"id": "waiting-)" + std::to_string(i) + R"(", "title": "Waiting for the lock"})";
+      return HttpClient(running.port()).request("POST", "/v1/documents", record, headers).status;
+    }));
+  }
+  // Time for the three requests to reach the server over loopback (if they had not, the search
+  // would pass without showing anything; it cannot fail because of the wait).
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  auto search = HttpClient(running.port()).get("/v1/search?q=mercury");
+  EXPECT_EQ(search.status, 200);
+  for (auto& write : writes) EXPECT_EQ(write.wait_for(std::chrono::seconds(0)), std::future_status::timeout);
+  other_writer.reset();  // the other process finishes
+  for (auto& write : writes) EXPECT_EQ(write.get(), 200);
+  EXPECT_TRUE(running.service().searcher().value()->document("waiting-2").has_value());
+}
+
 TEST(HttpServerLifecycleTest, ConnectionsOverTheLimitGet503) {
   ServerConfig config;
   config.max_connections = 1;
