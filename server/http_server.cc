@@ -231,18 +231,30 @@ struct HttpServer::Impl {
         }
         if (!acceptor.is_open()) return;
       } else {
-        bool over = ++shared.connections > shared.service.config().max_connections;
-        auto session = std::make_shared<Session>(std::move(socket), shared);
-        {
-          std::lock_guard lock(sessions_mutex);
-          // Forget sessions that have ended, then remember this one.
-          for (auto it = sessions.begin(); it != sessions.end();) it = it->expired() ? sessions.erase(it) : std::next(it);
-          sessions.insert(session);
+        start_session(std::move(socket));
+        // Every connection already waiting is taken now: one accept per turn of the busy queue
+        // left the last of a burst of 100 new connections waiting over 2 s for its first answer.
+        while (acceptor.is_open()) {
+          tcp::socket next(net::make_strand(ioc));
+          acceptor.accept(next, ec);  // the acceptor is non-blocking: would_block when none waits
+          if (ec) break;
+          start_session(std::move(next));
         }
-        session->start(over);
       }
       if (acceptor.is_open()) accept();
     });
+  }
+
+  void start_session(tcp::socket socket) {
+    bool over = ++shared.connections > shared.service.config().max_connections;
+    auto session = std::make_shared<Session>(std::move(socket), shared);
+    {
+      std::lock_guard lock(sessions_mutex);
+      // Forget sessions that have ended, then remember this one.
+      for (auto it = sessions.begin(); it != sessions.end();) it = it->expired() ? sessions.erase(it) : std::next(it);
+      sessions.insert(session);
+    }
+    session->start(over);
   }
 
   void begin_shutdown() {
@@ -291,6 +303,7 @@ corpus::Result<unsigned short> HttpServer::listen() {
   if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (!ec) acceptor.non_blocking(true, ec);
   if (ec) {
     return corpus::Error{corpus::ErrorCode::io,
                          "cannot listen on " + config.host + ":" + std::to_string(config.port) + ": " + ec.message(),
