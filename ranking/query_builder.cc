@@ -25,6 +25,11 @@ using corpus::ErrorCode;
 // Xapian's query operators, which folding must leave upper case.
 const std::set<std::string, std::less<>> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
 
+// Every document, as a new query each time. Never Xapian::Query::MatchAll: that is one global
+// object whose reference count is not atomic, so threads copying it at once corrupted the heap
+// (tools/load/run crashed on empty searches).
+Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 // Wildcards ("merc*") expand to at most this many terms, the most frequent first.
 constexpr Xapian::termcount kMaxWildcardTerms = 100;
 // Long texts (a pasted paragraph) need no more pairs than this to rank by proximity.
@@ -49,7 +54,7 @@ class YearRangeProcessor : public Xapian::RangeProcessor {
     std::vector<Xapian::Query> parts;
     if (to) parts.emplace_back(Xapian::Query::OP_VALUE_LE, start, Xapian::sortable_serialise(*to));
     if (from) parts.emplace_back(Xapian::Query::OP_VALUE_GE, end, Xapian::sortable_serialise(*from));
-    if (parts.empty()) return Xapian::Query::MatchAll;
+    if (parts.empty()) return match_all();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }
 
@@ -561,7 +566,7 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
     filter_parts.push_back(YearRangeProcessor::year_query(filters.year_from, filters.year_to, out.lessons));
   }
 
-  if (text_query.empty()) text_query = Xapian::Query::MatchAll;
+  if (text_query.empty()) text_query = match_all();
   if (!filter_parts.empty()) {
     Xapian::Query filter(Xapian::Query::OP_AND, filter_parts.begin(), filter_parts.end());
     text_query = Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter);
