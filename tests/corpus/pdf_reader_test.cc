@@ -45,7 +45,9 @@ TEST(PdfReaderTest, UnreadablePdfsAreReportedWithTheirReason) {
   // A truncated file is either reported or read as far as it goes; it never stops the reader.
   ReadResult truncated = read_file(fixture("truncated.pdf"));
   EXPECT_TRUE(truncated.file_error.has_value() || truncated.records.size() == 1u);
-  if (truncated.file_error) EXPECT_NE(truncated.file_error->file.find("truncated.pdf"), std::string::npos);
+  if (truncated.file_error) {
+    EXPECT_NE(truncated.file_error->file.find("truncated.pdf"), std::string::npos);
+  }
 }
 
 TEST(PdfReaderTest, APdfThatTakesTooLongIsRefused) {

@@ -338,8 +338,12 @@ TEST_F(CollectionSearchTest, KindFilterParameterAndOtherFiltersApplyToLessons) {
   for (const auto& hit : recent->hits) {
     // Active in the range: an unknown end is the start year, or open while ongoing.
     std::optional<int> end = hit.end_year ? hit.end_year : hit.outcome == "ongoing" ? std::nullopt : hit.start_year;
-    if (end) EXPECT_GE(*end, 2010) << hit.id;
-    if (previous && hit.start_year) EXPECT_GE(*hit.start_year, *previous) << hit.id;
+    if (end) {
+      EXPECT_GE(*end, 2010) << hit.id;
+    }
+    if (previous && hit.start_year) {
+      EXPECT_GE(*hit.start_year, *previous) << hit.id;
+    }
     if (hit.start_year) previous = hit.start_year;
   }
 }
