@@ -1,9 +1,12 @@
 #include "indexer/document_builder.h"
 
 #include <algorithm>
+#include <map>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 #include <unicode/region.h>
+#include <unicode/strenum.h>
 
 #include "indexer/language_detector.h"
 #include "indexer/near_duplicates.h"
@@ -181,18 +184,36 @@ void add_spelling(Xapian::WritableDatabase& db, const std::map<std::string, Xapi
 }
 
 std::string region_of_country(const std::string& country) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Region* region = icu::Region::getInstance(country.c_str(), status);
-  if (U_FAILURE(status) || region == nullptr) return "";
-  const icu::Region* continent = region->getContainingRegion(URGN_CONTINENT);
-  if (continent == nullptr) return "";
-  std::string_view code = continent->getRegionCode();
-  if (code == "002") return "africa";
-  if (code == "019") return "americas";
-  if (code == "142") return "asia";
-  if (code == "150") return "europe";
-  if (code == "009") return "oceania";
-  return "";
+  // Every territory's region, read from ICU once under a C++ static. ICU loads its region data
+  // lazily behind its own atomics, which ThreadSanitizer cannot see in an uninstrumented library,
+  // so analysis threads asking ICU directly were reported as racing (tools/sanitize tsan).
+  static const std::map<std::string, std::string, std::less<>> regions = [] {
+    std::map<std::string, std::string, std::less<>> out;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::StringEnumeration> territories(icu::Region::getAvailable(URGN_TERRITORY, status));
+    if (U_FAILURE(status) || !territories) return out;
+    while (const char* code = territories->next(nullptr, status)) {
+      if (U_FAILURE(status)) break;
+      const icu::Region* region = icu::Region::getInstance(code, status);
+      if (U_FAILURE(status) || region == nullptr) {
+        status = U_ZERO_ERROR;
+        continue;
+      }
+      const icu::Region* continent = region->getContainingRegion(URGN_CONTINENT);
+      if (continent == nullptr) continue;
+      std::string_view continent_code = continent->getRegionCode();
+      std::string name = continent_code == "002"   ? "africa"
+                         : continent_code == "019" ? "americas"
+                         : continent_code == "142" ? "asia"
+                         : continent_code == "150" ? "europe"
+                         : continent_code == "009" ? "oceania"
+                                                   : "";
+      if (!name.empty()) out.emplace(code, std::move(name));
+    }
+    return out;
+  }();
+  auto found = regions.find(country);
+  return found == regions.end() ? "" : found->second;
 }
 
 }  // namespace indexer

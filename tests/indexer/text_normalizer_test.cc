@@ -79,6 +79,8 @@ TEST(RegionTest, CountriesMapToContinents) {
   EXPECT_EQ(region_of_country("MN"), "asia");
   EXPECT_EQ(region_of_country("FR"), "europe");
   EXPECT_EQ(region_of_country("PG"), "oceania");
+  EXPECT_EQ(region_of_country("ZZ"), "");  // unknown
+  EXPECT_EQ(region_of_country(""), "");
 }
 
 }  // namespace
