@@ -166,6 +166,10 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
     unit.set_data(nlohmann::json{{"lesson_of", document.id}, {"index", i}}.dump());
     built.lessons.push_back(std::move(unit));
   }
+  // The term generator must not keep a handle on the last document built: the documents go to
+  // the writer thread, and Xapian's reference counts are not atomic, so this thread dropping the
+  // handle on its next build raced with the writer copying it (tools/sanitize tsan).
+  terms_.set_document(Xapian::Document());
   return built;
 }
 
