@@ -36,9 +36,12 @@ constexpr std::string_view kPortuguese[] = {
     "ela", "eles", "elas", "foi", "foram", "era", "eram", "ser", "sao", "esta", "este", "estes", "estas", "esse",
     "essa", "isso", "isto", "aquele", "mais", "mas", "nao", "muito", "tambem", "onde", "quando", "cada", "ja", "lhe"};
 
+// Sorted, so callers can binary_search any list.
 template <std::size_t N>
 std::vector<std::string> list(const std::string_view (&words)[N]) {
-  return std::vector<std::string>(std::begin(words), std::end(words));
+  std::vector<std::string> out(std::begin(words), std::end(words));
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace

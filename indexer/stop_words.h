@@ -9,8 +9,8 @@
 
 namespace indexer {
 
-// The function words of en, es, fr or pt; for "" the four lists together, sorted; empty for
-// other languages.
+// The function words of en, es, fr or pt; for "" the four lists together; empty for other
+// languages. Every list is sorted.
 const std::vector<std::string>& stop_words(std::string_view language);
 
 }  // namespace indexer
