@@ -240,11 +240,6 @@ Xapian::Query any_lesson() {
   return Xapian::Query(Xapian::Query::OP_OR, kinds.begin(), kinds.end());
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 }  // namespace
 
 struct QueryBuilder::Impl {
@@ -459,10 +454,9 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
                  "", 0, "q"};
   }
   if (corpus::utf8::first_invalid(text)) return Error{ErrorCode::invalid_argument, "the query is not valid UTF-8", "", 0, "q"};
-  std::string requested = lower(language);
-  if (!requested.empty() && !corpus::vocabulary::is_language_code(requested)) {
-    return Error{ErrorCode::invalid_argument, "\"" + language + "\" is not an ISO 639-1 language code", "", 0, "lang"};
-  }
+  auto checked_language = requested_language(language);
+  if (!checked_language) return checked_language.error();
+  const std::string& requested = *checked_language;
 
   BuiltQuery out;
   std::string folded = fold_query(text);

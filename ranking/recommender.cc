@@ -6,7 +6,6 @@
 #include <set>
 
 #include "corpus/utf8.h"
-#include "corpus/vocabulary.h"
 #include "indexer/document_builder.h"
 #include "indexer/language_detector.h"
 #include "indexer/record_writes.h"
@@ -175,10 +174,8 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
   if (corpus::utf8::first_invalid(request.text)) return Error{ErrorCode::invalid_argument, "not valid UTF-8", "", 0, "text"};
   // The language is stored with the analysed proposal, so it must be a code (found by the
   // query fuzzer: bytes that are not UTF-8 there broke the analysis).
-  std::string language = indexer::lower(request.language);
-  if (!language.empty() && !corpus::vocabulary::is_language_code(language)) {
-    return Error{ErrorCode::invalid_argument, "not an ISO 639-1 language code", "", 0, "lang"};
-  }
+  auto language = requested_language(request.language);
+  if (!language) return language.error();
   if (request.filters.values.contains("kind")) {
     return Error{ErrorCode::invalid_argument, "similar initiatives are records; a lesson kind filters searches only",
                  "", 0, "kind"};
@@ -216,7 +213,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
         proposal.id = "proposal";
         proposal.title = "proposal";
         proposal.body = request.text;
-        proposal.language = language;
+        proposal.language = *language;
         indexer::DocumentBuilder builder;
         seed.language = builder.analysis_language(proposal);
         proposal.language = seed.language;

@@ -1,6 +1,8 @@
 #include "ranking/search_types.h"
 
+#include "corpus/vocabulary.h"
 #include "indexer/schema.h"
+#include "indexer/text_normalizer.h"
 
 namespace ranking {
 
@@ -29,6 +31,15 @@ const FilterField* find_filter_field(std::string_view name) {
   for (const auto& field : filter_fields())
     if (field.name == name) return &field;
   return nullptr;
+}
+
+corpus::Result<std::string> requested_language(const std::string& language) {
+  std::string code = indexer::lower(language);
+  if (!code.empty() && !corpus::vocabulary::is_language_code(code)) {
+    return corpus::Error{corpus::ErrorCode::invalid_argument, "\"" + language + "\" is not an ISO 639-1 language code",
+                         "", 0, "lang"};
+  }
+  return code;
 }
 
 RecordSummary summary_of(const StoredRecord& stored) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "corpus/document.h"
+#include "corpus/result.h"
 
 namespace ranking {
 
@@ -139,6 +140,10 @@ struct FilterField {
 const std::vector<FilterField>& filter_fields();
 // The filter field of that name; nullptr when there is none.
 const FilterField* find_filter_field(std::string_view name);
+
+// A request's language as searches and proposals use it: lower case, "" to detect; an Error
+// naming `lang` when it is not an ISO 639-1 code.
+corpus::Result<std::string> requested_language(const std::string& language);
 
 // The fields facets can be counted on, each from its value slot (indexer/schema.h).
 struct FacetField {

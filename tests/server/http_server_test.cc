@@ -269,7 +269,9 @@ TEST(WriteQueueTest, ConcurrentWritersShareCommitsAndEachGetsItsOwnOutcome) {
         ASSERT_TRUE(outcome.has_value()) << outcome.error().to_string();
         EXPECT_EQ(outcome->duplicate_of.size(), 1u);
         EXPECT_EQ(outcome->removed.size(), batch.remove.size());
-        if (i == 9) EXPECT_TRUE(outcome->removed.at(0));
+        if (i == 9) {
+          EXPECT_TRUE(outcome->removed.at(0));
+        }
         ++acknowledged;
       }
     });
