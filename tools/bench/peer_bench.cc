@@ -52,6 +52,7 @@ struct EngineResult {
   std::optional<double> search_rss_mb;
   std::string search_rss_of;
   std::vector<std::uint64_t> counts;  // matches per query of the mix
+  std::vector<std::string> facets;    // per query: its facet counts as one sorted string
 };
 
 double percentile(std::vector<double> values, double p) {
@@ -138,6 +139,15 @@ corpus::Status count_matches(PeerEngine& engine, const std::vector<PeerQuery>& m
     auto count = (*session)->count(query);
     if (!count) return count.error();
     out.counts.push_back(*count);
+    std::string facets;
+    if (!query.facets.empty()) {
+      auto hits = (*session)->search(query);
+      if (!hits) return hits.error();
+      for (const auto& [field, values] : hits->facets) {
+        for (const auto& [value, n] : values) facets += field + ":" + value + "=" + std::to_string(n) + " ";
+      }
+    }
+    out.facets.push_back(std::move(facets));
   }
   return corpus::Ok{};
 }
@@ -148,7 +158,10 @@ bool measure(PeerEngine& engine, const PeerCorpus& corpus, const std::vector<Pee
   const std::string name = engine.name();
   out.engine = name;
   auto fail = [&](const char* step, const corpus::Error& error) {
-    std::fprintf(stderr, "peer_bench: %s: %s: %s\n", name.c_str(), step, error.to_string().c_str());
+    // The engines' own errors name the engine and the step already; the corpus's do not.
+    std::string message = error.to_string();
+    if (!message.starts_with(name + ": ")) message = name + ": " + step + ": " + message;
+    std::fprintf(stderr, "peer_bench: %s\n", message.c_str());
     engine.stop();
     return false;
   };
@@ -197,25 +210,35 @@ void print_tables(const std::vector<EngineResult>& results, double input_mb, uns
 }
 
 // The engines analyse text alike (case and accents folded, no stemming), so each query should
-// match as many records in each; prints how many do not, and the first few.
+// match as many records in each, with the same facet counts; prints how many do not, and the
+// first few.
 void print_agreement(const std::vector<EngineResult>& results, const std::vector<PeerQuery>& mix) {
   if (results.size() < 2) return;
   std::size_t differ = 0;
+  std::map<std::string, std::size_t> differ_by_type;
+  std::string examples;
   for (std::size_t i = 0; i < mix.size(); ++i) {
     bool same = true;
-    for (const auto& r : results) same = same && i < r.counts.size() && r.counts[i] == results[0].counts[i];
-    if (same) continue;
-    if (++differ <= 5) {
-      std::string words;
-      for (const auto& w : mix[i].words) words += (words.empty() ? "" : " ") + w;
-      std::fprintf(stderr, "  matches differ for %s \"%s\":", mix[i].type.c_str(), words.c_str());
-      for (const auto& r : results)
-        std::fprintf(stderr, " %s %llu", r.engine.c_str(),
-                     i < r.counts.size() ? static_cast<unsigned long long>(r.counts[i]) : 0ULL);
-      std::fprintf(stderr, "\n");
+    for (const auto& r : results) {
+      same = same && i < r.counts.size() && r.counts[i] == results[0].counts[i] && r.facets[i] == results[0].facets[i];
     }
+    if (same) continue;
+    ++differ_by_type[mix[i].type];
+    if (++differ > 5) continue;
+    std::string words;
+    for (const auto& w : mix[i].words) words += (words.empty() ? "" : " ") + w;
+    examples += "  " + mix[i].type + " \"" + words + "\":";
+    for (const auto& r : results) {
+      examples += " " + r.engine + " " + (i < r.counts.size() ? std::to_string(r.counts[i]) : "?");
+      if (i < r.facets.size() && r.facets[i] != results[0].facets[i]) examples += " (other facet counts)";
+    }
+    examples += "\n";
   }
-  std::printf("\nmatch counts: the engines agree on %zu of %zu queries\n", mix.size() - differ, mix.size());
+  std::string by_type;
+  for (const auto& [type, n] : differ_by_type) by_type += (by_type.empty() ? " (differ: " : ", ") + type + " " + std::to_string(n);
+  if (!by_type.empty()) by_type += ")";
+  std::printf("\nmatch and facet counts: the engines agree on %zu of %zu queries%s\n%s", mix.size() - differ,
+              mix.size(), by_type.c_str(), examples.c_str());
 }
 
 nlohmann::ordered_json to_json(const EngineResult& r, double input_mb, unsigned threads, int rounds) {
