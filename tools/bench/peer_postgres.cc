@@ -142,6 +142,7 @@ ANALYZE docs;
 
 constexpr const char* kRank = "ts_rank('{0.2,0.2,0.4,1.0}', tsv, to_tsquery('peer', $1))";
 
+// One libpq connection (owned) with the mix's statements prepared on it; one thread at a time.
 class PostgresSession : public PeerSession {
  public:
   PostgresSession(PGconn* conn, std::size_t top) : conn_(conn), top_(std::to_string(top)) {}
@@ -208,6 +209,8 @@ class PostgresSession : public PeerSession {
   std::string top_;
 };
 
+// Owns the cluster in its work folder, started by pg_ctl and stopped by it (pid file) in stop() or
+// the destructor, and the connection that loads it.
 class PostgresEngine : public PeerEngine {
  public:
   explicit PostgresEngine(const PeerOptions& options) : options_(options) {}

@@ -97,6 +97,7 @@ std::string match_expression(const PeerQuery& query) {
 }
 
 // Value <-> small integer for the multi-valued attributes, which Sphinx 2.2 keeps as integers.
+// Filled while the TSV is written, read-only afterwards.
 class Dictionary {
  public:
   unsigned id(const std::string& name) {
@@ -133,6 +134,8 @@ std::string id_list(Dictionary& dictionary, const std::vector<std::string>& valu
   return out;
 }
 
+// One SphinxQL connection (owned) to our searchd; reads the engine's dictionaries, which no longer
+// change once the index is built. One thread at a time.
 class SphinxSession : public PeerSession {
  public:
   SphinxSession(MYSQL* mysql, const Dictionaries& dictionaries, std::size_t top)
@@ -197,6 +200,8 @@ class SphinxSession : public PeerSession {
   std::size_t top_;
 };
 
+// Owns sphinx.conf, the TSV and the index in its work folder, and the searchd it started (stopped
+// by its pid in stop() or the destructor).
 class SphinxEngine : public PeerEngine {
  public:
   explicit SphinxEngine(const PeerOptions& options) : options_(options) {}

@@ -106,6 +106,7 @@ UNION ALL SELECT 'theme', theme, count(*) FROM hits JOIN doc_theme USING (doc) G
 UNION ALL SELECT 'outcome', outcome, count(*) FROM hits JOIN doc_outcome USING (doc) GROUP BY outcome
 )sql";
 
+// One read-only connection to the FTS5 file and its prepared statements; one thread at a time.
 class SqliteSession : public PeerSession {
  public:
   static corpus::Result<std::unique_ptr<PeerSession>> open(const fs::path& file, std::size_t top) {
@@ -181,6 +182,7 @@ class SqliteSession : public PeerSession {
   Statement top_, filtered_, facets_, count_, count_filtered_;
 };
 
+// Owns the FTS5 file in its work folder; no server.
 class SqliteEngine : public PeerEngine {
  public:
   explicit SqliteEngine(const PeerOptions& options) : options_(options), file_(options.work / "fts5.db") {}
