@@ -1,5 +1,7 @@
 #include "indexer/stemmer.h"
 
+#include <unordered_map>
+
 namespace indexer {
 namespace {
 
@@ -7,6 +9,27 @@ class IdentityStemmer : public Xapian::StemImplementation {
  public:
   std::string operator()(const std::string& word) override { return word; }
   std::string get_description() const override { return "identity"; }
+};
+
+// Remembers the stems of the words it has seen. Word frequencies are skewed, so most words of a
+// text were stemmed before, and a lookup costs a fraction of a Snowball run. Each Xapian::Stem is
+// used by one thread (StemmerCache), so the memo needs no lock.
+class MemoStemmer : public Xapian::StemImplementation {
+ public:
+  explicit MemoStemmer(Xapian::Stem stem) : stem_(std::move(stem)) {}
+
+  std::string operator()(const std::string& word) override {
+    if (auto it = memo_.find(word); it != memo_.end()) return it->second;
+    // Bounded: a long run over a vast vocabulary starts again rather than grow without limit.
+    if (memo_.size() >= kMaxWords) memo_.clear();
+    return memo_.emplace(word, stem_(word)).first->second;
+  }
+  std::string get_description() const override { return stem_.get_description(); }
+
+ private:
+  static constexpr std::size_t kMaxWords = 200000;
+  Xapian::Stem stem_;
+  std::unordered_map<std::string, std::string> memo_;
 };
 
 }  // namespace
@@ -24,7 +47,7 @@ Xapian::Stem stemmer_for(const std::string& language) {
 
 const Xapian::Stem& StemmerCache::get(const std::string& language) {
   auto it = stemmers_.find(language);
-  if (it == stemmers_.end()) it = stemmers_.emplace(language, stemmer_for(language)).first;
+  if (it == stemmers_.end()) it = stemmers_.emplace(language, Xapian::Stem(new MemoStemmer(stemmer_for(language)))).first;
   return it->second;
 }
 

@@ -14,7 +14,8 @@ namespace indexer {
 // The Snowball stemmer for an ISO 639-1 code, or the identity stemmer.
 Xapian::Stem stemmer_for(const std::string& language);
 
-// A per-thread cache of stemmers (Xapian::Stem objects are not thread-safe). NOT thread-safe.
+// A per-thread cache of stemmers that remember the stems they have made (Xapian::Stem objects
+// are not thread-safe). NOT thread-safe.
 class StemmerCache {
  public:
   const Xapian::Stem& get(const std::string& language);

@@ -1,6 +1,7 @@
 #include "ranking/searcher.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <functional>
 #include <set>
@@ -65,7 +66,8 @@ std::uint64_t folder_size(const std::filesystem::path& dir) {
   return total;
 }
 
-// Says whether a folded word of a hit's text matches one of the query's terms, for snippets.
+// Says whether a word of a hit's text, as the text spells it, matches one of the query's terms,
+// for snippets.
 class TermMatcher {
  public:
   TermMatcher(const Xapian::Query& query, const std::vector<std::string>& languages,
@@ -81,16 +83,32 @@ class TermMatcher {
       else if (term.starts_with(title)) term.erase(0, title.size());
       if (term.empty() || upper(term[0])) continue;  // a filter term
       (stem ? stems_ : words_).insert(term);
+      first_bytes_[static_cast<unsigned char>(term[0])] = true;
     }
   }
 
-  bool operator()(const std::string& word) {
-    auto [it, inserted] = seen_.try_emplace(word, false);
-    if (inserted) it->second = words_.contains(word) || matches_a_stem(word);
-    return it->second;
+  bool operator()(std::string_view word) {
+    if (cannot_match(word)) return false;
+    if (auto it = seen_.find(word); it != seen_.end()) return it->second;
+    std::string folded = indexer::fold(word);
+    bool matched = words_.contains(folded) || matches_a_stem(folded);
+    seen_.emplace(std::string(word), matched);
+    return matched;
   }
 
  private:
+  // Most words of a text start with a letter that no query term starts with. Folding an ASCII
+  // letter lower-cases it, and Snowball stems keep a word's first letter, so such a word is
+  // turned away without folding or a lookup. Apostrophes are left to fold: "l'orpaillage" folds
+  // to "orpaillage".
+  bool cannot_match(std::string_view word) const {
+    unsigned char first = static_cast<unsigned char>(word.front());
+    if (first >= 0x80) return false;
+    if (word.find('\'') != std::string_view::npos || word.find('\xE2') != std::string_view::npos) return false;
+    if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first - 'A' + 'a');
+    return !first_bytes_[first];
+  }
+
   bool matches_a_stem(const std::string& word) {
     // Snowball stems keep a word's first letters; skip stemming words that share them with no
     // query stem (stemming each word in every language is the costly part).
@@ -104,10 +122,16 @@ class TermMatcher {
     return false;
   }
 
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+
   const std::vector<std::string>& languages_;
   indexer::StemmerCache& stemmers_;
   std::set<std::string> words_, stems_;
-  std::unordered_map<std::string, bool> seen_;
+  std::array<bool, 256> first_bytes_{};
+  std::unordered_map<std::string, bool, Hash, std::equal_to<>> seen_;
 };
 
 }  // namespace

@@ -1,6 +1,5 @@
 #include "ranking/snippet.h"
 
-#include <unordered_map>
 #include <vector>
 
 #include "indexer/text_normalizer.h"
@@ -44,7 +43,7 @@ std::string plain_gap(std::string_view gap) {
 
 }  // namespace
 
-std::string make_snippet(std::string_view text, const std::function<bool(const std::string&)>& matches,
+std::string make_snippet(std::string_view text, const std::function<bool(std::string_view)>& matches,
                          const SnippetOptions& options) {
   if (text.size() > options.max_scan_bytes) {
     text = text.substr(0, options.max_scan_bytes);
@@ -56,13 +55,8 @@ std::string make_snippet(std::string_view text, const std::function<bool(const s
     bool matched;
   };
   std::vector<Word> words;
-  // Words repeat; fold and match each distinct spelling once.
-  std::unordered_map<std::string_view, bool> matched;
   indexer::for_each_word(text, [&](std::size_t begin, std::size_t end) {
-    std::string_view word = text.substr(begin, end - begin);
-    auto [it, inserted] = matched.try_emplace(word, false);
-    if (inserted) it->second = matches(indexer::fold(word));
-    words.push_back({begin, end, it->second});
+    words.push_back({begin, end, matches(text.substr(begin, end - begin))});
   });
   if (words.empty()) return "";
 
