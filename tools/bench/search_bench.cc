@@ -8,6 +8,8 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -16,12 +18,20 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "indexer/schema.h"
+#include "indexer/text_normalizer.h"
 #include "ranking/searcher.h"
 
 namespace {
 
+// One query of the mix, as words and an operator (what --mix-out writes and --raw and the peer
+// engines run), and as the request Precedent's searcher gets.
 struct Query {
   std::string type;
+  std::vector<std::string> words;
+  std::string op;  // "or", "and" or "phrase"
+  std::string country;  // a filter, upper case, or empty
+  std::vector<std::string> facets;
   ranking::SearchRequest request;
 };
 
@@ -80,33 +90,41 @@ std::vector<Query> build_mix(const std::filesystem::path& db_path, std::size_t p
   std::mt19937_64 rng(seed);
   auto word = [&](const std::vector<std::string>& from) { return from[pick(rng, from.size())]; };
   std::vector<Query> mix;
-  auto add = [&](std::string type, std::string q, std::vector<std::string> facets = {}) {
+  auto add = [&](std::string type, std::vector<std::string> words, std::string op = "or", std::string country = "",
+                 std::vector<std::string> facets = {}) {
     Query query;
     query.type = std::move(type);
+    std::string q;
+    for (const auto& w : words) q += (q.empty() ? "" : op == "and" ? " AND " : " ") + w;
+    if (op == "phrase") q = "\"" + q + "\"";
+    if (!country.empty()) q += " country:" + country;
+    query.words = std::move(words);
+    query.op = std::move(op);
+    query.country = std::move(country);
+    query.facets = facets;
     query.request.query = std::move(q);
     query.request.facets = std::move(facets);
     mix.push_back(std::move(query));
   };
   for (std::size_t i = 0; i < per_type; ++i) {
-    add("one_word", word(middling));
+    add("one_word", {word(middling)});
     std::size_t k = 2 + pick(rng, 3);
-    std::string q;
-    for (std::size_t j = 0; j < k; ++j) q += (j ? " " : "") + word(j == 0 ? common : middling);
-    add("two_to_four_words", q);
-    add("and_words", word(common) + " AND " + word(middling));
-    // A phrase from a real record: two consecutive words of its title.
-    std::string title = random_record(db, rng).value("title", std::string());
-    std::istringstream parts(title);
-    std::vector<std::string> tokens{std::istream_iterator<std::string>(parts), {}};
+    std::vector<std::string> several;
+    for (std::size_t j = 0; j < k; ++j) several.push_back(word(j == 0 ? common : middling));
+    add("two_to_four_words", several);
+    add("and_words", {word(common), word(middling)}, "and");
+    // A phrase from a real record: two consecutive words of its title, as the index holds them.
+    std::string title = indexer::fold(random_record(db, rng).value("title", std::string()));
+    std::vector<std::string> tokens = indexer::words_of(title);
     if (tokens.size() >= 2) {
       std::size_t at = pick(rng, tokens.size() - 1);
-      add("phrase", "\"" + tokens[at] + " " + tokens[at + 1] + "\"");
+      add("phrase", {tokens[at], tokens[at + 1]}, "phrase");
     }
-    add("rare_word", word(rare));
+    add("rare_word", {word(rare)});
     std::string country = countries[pick(rng, countries.size())];
     for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    add("filtered", word(middling) + " country:" + country);
-    add("faceted", word(middling), {"country", "theme", "outcome"});
+    add("filtered", {word(middling)}, "or", country);
+    add("faceted", {word(middling)}, "or", "", {"country", "theme", "outcome"});
   }
   return mix;
 }
@@ -187,6 +205,44 @@ int similar_bench(const Xapian::Database& db, ranking::Searcher& searcher, std::
   return 0;
 }
 
+// The floor: the same query straight to Xapian on the same index, with none of Precedent's work
+// (no query parsing, thesaurus, language variants, proximity, snippets or stored-record
+// decoding). Unstemmed words as the index holds them, BM25, the top 10 with their stored data
+// read, a country filter as a boolean term, and Xapian's own value counters for facets.
+class RawXapian {
+ public:
+  explicit RawXapian(const std::filesystem::path& db) : db_(db.string()) {}
+
+  bool search(const Query& query) {
+    std::vector<Xapian::Query> words(query.words.begin(), query.words.end());
+    Xapian::Query::op op = query.op == "and" ? Xapian::Query::OP_AND
+                           : query.op == "phrase" ? Xapian::Query::OP_PHRASE
+                                                  : Xapian::Query::OP_OR;
+    Xapian::Query q(op, words.begin(), words.end());
+    if (!query.country.empty()) {
+      std::string country = query.country;
+      for (char& c : country) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(indexer::schema::term(indexer::schema::kCountry, country)));
+    }
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(q);
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    if (!query.facets.empty()) {
+      for (unsigned slot : {indexer::schema::kCountriesSlot, indexer::schema::kThemesSlot, indexer::schema::kOutcomeSlot}) {
+        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+        enquire.add_matchspy(spies.back().get());
+      }
+    }
+    Xapian::MSet mset = enquire.get_mset(0, 10, query.facets.empty() ? 100 : db_.get_doccount());
+    std::size_t bytes = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it) bytes += it.get_document().get_data().size();
+    return bytes > 0 || mset.empty();
+  }
+
+ private:
+  Xapian::Database db_;
+};
+
 struct Timing {
   std::vector<double> ms;
   double seconds = 0;
@@ -210,6 +266,11 @@ int main(int argc, char** argv) {
   app.add_option("--rounds", rounds, "Times each thread runs the whole mix")->default_val(3);
   app.add_option("--lang", language, "Query language for every query (default: detected, as users send)");
   app.add_option("--urls-out", urls_out, "Write the mix as /v1/search URLs, one per line, for wrk");
+  std::filesystem::path mix_out;
+  app.add_option("--mix-out", mix_out,
+                 "Write the mix as JSON Lines (type, words, operator, country, facets), for other engines");
+  bool raw = false;
+  app.add_flag("--raw", raw, "Run the mix straight through Xapian on the same index (the floor), not Precedent");
   std::size_t similar = 0;
   app.add_option("--similar", similar, "Instead of searches, time similar-by-id and by-proposal on this many seeds");
   std::size_t suggest = 0;
@@ -247,7 +308,21 @@ int main(int argc, char** argv) {
       out << url << "\n";
     }
   }
-  std::printf("%zu queries (%zu per type) on %s\n", mix.size(), per_type, db.string().c_str());
+  if (!mix_out.empty()) {
+    std::ofstream out(mix_out);
+    for (const auto& query : mix) {
+      nlohmann::json line = {{"type", query.type}, {"words", query.words}, {"operator", query.op}};
+      if (!query.country.empty()) line["country"] = query.country;
+      if (!query.facets.empty()) line["facets"] = query.facets;
+      out << line.dump() << "\n";
+    }
+    if (!out) {
+      std::fprintf(stderr, "search_bench: cannot write %s\n", mix_out.string().c_str());
+      return 1;
+    }
+  }
+  std::printf("%zu queries (%zu per type) on %s, through %s\n", mix.size(), per_type, db.string().c_str(),
+              raw ? "Xapian alone (--raw)" : "Precedent's searcher");
 
   for (unsigned threads : thread_counts) {
     std::vector<std::map<std::string, Timing>> per_thread(threads);
@@ -256,19 +331,27 @@ int main(int argc, char** argv) {
     auto started = std::chrono::steady_clock::now();
     for (unsigned t = 0; t < threads; ++t) {
       pool.emplace_back([&, t] {
-        auto searcher = ranking::Searcher::open(db, relevance);
-        if (!searcher) {
-          failed = true;
-          return;
+        std::function<bool(const Query&)> run;
+        if (raw) {
+          auto floor = std::make_shared<RawXapian>(db);
+          run = [floor](const Query& query) { return floor->search(query); };
+        } else {
+          auto searcher = ranking::Searcher::open(db, relevance);
+          if (!searcher) {
+            failed = true;
+            return;
+          }
+          auto shared = std::make_shared<ranking::Searcher>(std::move(searcher).value());
+          run = [shared](const Query& query) { return shared->search(query.request).has_value(); };
         }
-        for (const auto& query : mix) (void)searcher->search(query.request);  // warm up
+        for (const auto& query : mix) (void)run(query);  // warm up
         for (int round = 0; round < rounds; ++round) {
           for (std::size_t i = 0; i < mix.size(); ++i) {
             const auto& query = mix[(i + t * 97) % mix.size()];
             auto begin = std::chrono::steady_clock::now();
-            auto response = searcher->search(query.request);
+            bool answered = run(query);
             double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
-            if (!response) failed = true;
+            if (!answered) failed = true;
             per_thread[t][query.type].ms.push_back(ms);
           }
         }
@@ -301,8 +384,14 @@ int main(int argc, char** argv) {
       std::printf("  %-18s %10.0f %9.2f %9.2f\n", type.c_str(), ms.size() / (sum / 1000 / threads),
                   percentile(ms, 0.5), percentile(ms, 0.99));
     }
-    nlohmann::json line = {{"threads", threads}, {"qps", qps}, {"p50_ms", percentile(all, 0.5)},
-                           {"p99_ms", percentile(all, 0.99)}};
+    nlohmann::json line = {{"engine", raw ? "xapian" : "precedent"}, {"threads", threads}, {"qps", qps},
+                           {"p50_ms", percentile(all, 0.5)}, {"p99_ms", percentile(all, 0.99)}};
+    for (const auto& [type, ms] : by_type) {
+      double sum = 0;
+      for (double v : ms) sum += v;
+      line["by_type"][type] = {{"qps", ms.size() / (sum / 1000 / threads)}, {"p50_ms", percentile(ms, 0.5)},
+                               {"p99_ms", percentile(ms, 0.99)}};
+    }
     std::printf("%s\n", line.dump().c_str());
   }
   return 0;
