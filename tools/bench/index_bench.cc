@@ -5,7 +5,9 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -15,6 +17,7 @@
 #include <thread>
 
 #include <CLI/CLI.hpp>
+#include <xapian.h>
 #include <nlohmann/json.hpp>
 
 #include "indexer/ingest.h"
@@ -37,6 +40,7 @@ struct BenchOptions {
   unsigned threads = 0;            // IngestOptions::threads; 0 means one per core
   fs::path work;                   // empty: a new folder under the system's temp folder
   bool keep = false;               // keep corpora and indexes after measuring them
+  bool raw = false;                // also time Xapian alone on the same corpus (the floor)
   std::uint64_t seed = tools::bench::kDefaultSeed;
 };
 
@@ -54,6 +58,8 @@ struct Measurement {
   double rerun_seconds = 0;
   std::size_t rerun_files_unchanged = 0;
   std::size_t rerun_indexed = 0;
+  std::optional<double> raw_seconds;  // Xapian alone, one thread (--raw)
+  std::uint64_t raw_index_bytes = 0;
 };
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -99,6 +105,51 @@ void print_ingest_errors(const indexer::IngestSummary& summary) {
 }
 
 // One size: generate, ingest, re-ingest. Returns the exit code; fills `out` when it is 0.
+// The floor: Xapian alone on the same records, one thread, with what any Xapian application
+// does and nothing of Precedent's (no folding, language detection, lessons, spelling, filters,
+// values, near-duplicates): title, summary, lessons and body through a TermGenerator with
+// positions and the record's language's stemmer, the JSON line as the document's data, an id
+// term, and a commit every 5,000 records as ingest does.
+double raw_xapian_build(const fs::path& corpus_dir, const fs::path& index_dir) {
+  Xapian::WritableDatabase db(index_dir.string(), Xapian::DB_CREATE);
+  Xapian::TermGenerator terms;
+  terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  std::map<std::string, Xapian::Stem> stemmers;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(corpus_dir)) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  auto started = std::chrono::steady_clock::now();
+  std::size_t count = 0;
+  for (const auto& file : files) {
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);) {
+      auto record = nlohmann::json::parse(line);
+      std::string language = record.value("language", "");
+      auto stemmer = stemmers.find(language);
+      if (stemmer == stemmers.end()) stemmer = stemmers.emplace(language, Xapian::Stem(language)).first;
+      Xapian::Document doc;
+      terms.set_document(doc);
+      terms.set_stemmer(stemmer->second);
+      terms.index_text(record.value("title", ""), 5);
+      terms.increase_termpos();
+      terms.index_text(record.value("summary", ""), 2);
+      for (const auto& lesson : record.value("lessons", nlohmann::json::array())) {
+        terms.increase_termpos();
+        terms.index_text(lesson.value("text", ""), 2);
+      }
+      terms.increase_termpos();
+      terms.index_text(record.value("body", ""));
+      doc.set_data(line);
+      std::string id = "Q" + record.value("id", "");
+      doc.add_boolean_term(id);
+      db.replace_document(id, doc);
+      if (++count % 5000 == 0) db.commit();
+    }
+  }
+  db.commit();
+  return seconds_since(started);
+}
+
 int measure(const BenchOptions& options, std::size_t docs, const fs::path& work, Measurement& out) {
   fs::path corpus_dir = work / ("corpus-" + std::to_string(docs));
   fs::path index_dir = work / ("index-" + std::to_string(docs));
@@ -167,6 +218,24 @@ int measure(const BenchOptions& options, std::size_t docs, const fs::path& work,
     return kExitCheckFailed;
   }
 
+  if (options.raw) {
+    fs::path raw_dir = work / ("raw-index-" + std::to_string(docs));
+    fs::remove_all(raw_dir, ec);
+    std::fprintf(stderr, "[%zu] indexing with Xapian alone into %s\n", docs, raw_dir.c_str());
+    try {
+      out.raw_seconds = raw_xapian_build(corpus_dir, raw_dir);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "index_bench: Xapian alone: %s\n", e.what());
+      return kExitError;
+    } catch (const Xapian::Error& e) {
+      std::fprintf(stderr, "index_bench: Xapian alone: %s\n", e.get_msg().c_str());
+      return kExitError;
+    }
+    out.raw_index_bytes = folder_bytes(raw_dir);
+    std::fprintf(stderr, "[%zu] Xapian alone: %.2f s\n", docs, *out.raw_seconds);
+    if (!options.keep) fs::remove_all(raw_dir, ec);
+  }
+
   if (!options.keep) {
     fs::remove_all(corpus_dir, ec);
     fs::remove_all(index_dir, ec);
@@ -182,11 +251,16 @@ void print_table(const std::vector<Measurement>& results) {
     std::printf("%10zu %10.1f %9.2f %9.0f %8.2f %10.1f %12.0f %10.2f\n", m.docs, mb, m.seconds, m.docs / m.seconds,
                 mb / m.seconds, m.index_bytes / 1e6, m.peak_rss_mb, m.rerun_seconds);
   }
+  for (const auto& m : results) {
+    if (!m.raw_seconds) continue;
+    std::printf("%10zu records with Xapian alone (one thread, no Precedent analysis): %.2f s, %.0f docs/s, index %.1f MB\n",
+                m.docs, *m.raw_seconds, m.docs / *m.raw_seconds, m.raw_index_bytes / 1e6);
+  }
 }
 
 nlohmann::ordered_json to_json(const Measurement& m, unsigned threads) {
   double mb = m.input_bytes / 1e6;
-  return {{"docs", m.docs},
+  nlohmann::ordered_json out = {{"docs", m.docs},
           {"files", m.files},
           {"input_mb", mb},
           {"mean_text_bytes", m.mean_text_bytes},
@@ -202,6 +276,12 @@ nlohmann::ordered_json to_json(const Measurement& m, unsigned threads) {
           {"generate_seconds", m.generate_seconds},
           {"threads", threads},
           {"cores", std::thread::hardware_concurrency()}};
+  if (m.raw_seconds) {
+    out["raw_xapian_seconds"] = *m.raw_seconds;
+    out["raw_xapian_docs_per_s"] = m.docs / *m.raw_seconds;
+    out["raw_xapian_index_mb"] = m.raw_index_bytes / 1e6;
+  }
+  return out;
 }
 
 }  // namespace
@@ -216,6 +296,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0u, 256u));
   app.add_option("--work", options.work, "Folder for corpora and indexes (default: a new temp folder)");
   app.add_flag("--keep", options.keep, "Keep the corpora and indexes");
+  app.add_flag("--raw", options.raw, "Also time Xapian alone on the same corpus, one thread (the floor)");
   app.add_option("--seed", options.seed, "Corpus seed")->default_val(options.seed);
   try {
     app.parse(argc, argv);
