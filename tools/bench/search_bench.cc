@@ -171,6 +171,10 @@ int suggest_bench(const Xapian::Database& db, ranking::Searcher& searcher, std::
     }
   }
   std::printf("suggest: p50 %.2f ms, p99 %.2f ms (%zu prefixes)\n", percentile(ms, 0.5), percentile(ms, 0.99), ms.size());
+  std::printf("%s\n", nlohmann::json{{"engine", "precedent"}, {"suggest_p50_ms", percentile(ms, 0.5)},
+                                     {"suggest_p99_ms", percentile(ms, 0.99)}, {"prefixes", ms.size()}}
+                           .dump()
+                           .c_str());
   return 0;
 }
 
@@ -202,6 +206,14 @@ int similar_bench(const Xapian::Database& db, ranking::Searcher& searcher, std::
               percentile(by_id, 0.99), by_id.size());
   std::printf("similar by proposal: p50 %.2f ms, p99 %.2f ms (%zu texts of up to 300 words)\n", percentile(by_text, 0.5),
               percentile(by_text, 0.99), by_text.size());
+  std::printf("%s\n", nlohmann::json{{"engine", "precedent"},
+                                     {"similar_by_id_p50_ms", percentile(by_id, 0.5)},
+                                     {"similar_by_id_p99_ms", percentile(by_id, 0.99)},
+                                     {"similar_by_proposal_p50_ms", percentile(by_text, 0.5)},
+                                     {"similar_by_proposal_p99_ms", percentile(by_text, 0.99)},
+                                     {"seeds", by_id.size()}}
+                           .dump()
+                           .c_str());
   return 0;
 }
 
@@ -269,6 +281,8 @@ int main(int argc, char** argv) {
   std::filesystem::path mix_out;
   app.add_option("--mix-out", mix_out,
                  "Write the mix as JSON Lines (type, words, operator, country, facets), for other engines");
+  std::vector<std::string> only_types;
+  app.add_option("--type", only_types, "Run only queries of this type (repeatable), e.g. to profile one");
   bool raw = false;
   app.add_flag("--raw", raw, "Run the mix straight through Xapian on the same index (the floor), not Precedent");
   std::size_t similar = 0;
@@ -299,6 +313,15 @@ int main(int argc, char** argv) {
     return 1;
   }
   for (auto& query : mix) query.request.language = language;
+  if (!only_types.empty()) {
+    std::erase_if(mix, [&](const Query& query) {
+      return std::find(only_types.begin(), only_types.end(), query.type) == only_types.end();
+    });
+    if (mix.empty()) {
+      std::fprintf(stderr, "search_bench: --type: no query of the mix has that type\n");
+      return 2;
+    }
+  }
   if (!urls_out.empty()) {
     std::ofstream out(urls_out);
     for (const auto& query : mix) {
@@ -384,7 +407,7 @@ int main(int argc, char** argv) {
       std::printf("  %-18s %10.0f %9.2f %9.2f\n", type.c_str(), ms.size() / (sum / 1000 / threads),
                   percentile(ms, 0.5), percentile(ms, 0.99));
     }
-    nlohmann::json line = {{"engine", raw ? "xapian" : "precedent"}, {"threads", threads}, {"qps", qps},
+    nlohmann::json line = {{"engine", raw ? "xapian" : "precedent"}, {"threads", threads}, {"queries", all.size()}, {"qps", qps},
                            {"p50_ms", percentile(all, 0.5)}, {"p99_ms", percentile(all, 0.99)}};
     for (const auto& [type, ms] : by_type) {
       double sum = 0;
