@@ -15,7 +15,7 @@
 #include "indexer/stemmer.h"
 #include "indexer/text_normalizer.h"
 #include "corpus/utf8.h"
-#include "ranking/facet_spy.h"
+#include "ranking/facet_counter.h"
 #include "ranking/query_builder.h"
 #include "ranking/searcher_internal.h"
 #include "ranking/snippet.h"
@@ -165,19 +165,19 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
       enquire.set_weighting_scheme(impl_->weighting());
       enquire.set_query(built->query);
       // A search of lessons shows each record once, at its best lesson.
-      std::optional<unsigned> unit_slot;
+      bool by_unit = false;
       std::vector<FacetField> facet_slots = *facets;
       if (built->lessons) {
-        unit_slot = schema::kParentSlot;
+        by_unit = true;
         enquire.set_collapse_key(schema::kParentSlot);
         for (auto& field : facet_slots) field.slot = schema::lesson_slot(field.slot);
       } else if (impl_->has_duplicates()) {
         // A group of near-duplicates is shown once, at its best match.
-        unit_slot = schema::kShownAsSlot;
+        by_unit = true;
         enquire.set_collapse_key(schema::kShownAsSlot);
       }
-      FacetSpy spy(facet_slots, unit_slot);
-      if (!facets->empty()) enquire.add_matchspy(&spy);
+      FacetCounter facet_counter(facet_slots, built->lessons, by_unit);
+      if (!facets->empty()) facet_counter.attach(enquire);
       if (request.sort != SortOrder::relevance) {
         unsigned start = built->lessons ? schema::lesson_slot(schema::kStartYearSlot) : schema::kStartYearSlot;
         enquire.set_sort_by_value_then_relevance(start, request.sort == SortOrder::newest);
@@ -241,7 +241,7 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         }
         response.hits.push_back(std::move(hit));
       }
-      if (!facets->empty()) response.facets = spy.counts(kMaxFacetValues);
+      if (!facets->empty()) response.facets = facet_counter.counts(kMaxFacetValues);
       if (response.total < kFewResults && !request.query.empty()) {
         response.did_you_mean = impl_->builder.spelling_correction(request.query);
       }
