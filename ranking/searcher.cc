@@ -195,7 +195,10 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
       response.languages = built->languages;
       response.lessons = built->lessons;
       response.expansions = built->expansions;
-      response.total = mset.get_matches_estimated();
+      // When the matcher saw every match, the lower bound is the exact count; Xapian's estimate
+      // of a collapsed search stays loose even then (124 records whose lessons match, estimated
+      // at 200), and over shards it comes out exact, so one index and shards would disagree.
+      response.total = look_at_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
       response.page = request.page;
       response.per_page = request.per_page;
       for (auto it = mset.begin(); it != mset.end(); ++it) {
