@@ -36,6 +36,7 @@ struct IndexCommand {
   std::vector<std::filesystem::path> paths;
   unsigned threads = 0;
   std::size_t batch_size = 5000;
+  unsigned shards = 0;  // split into this many shards (a new folder); 0: as the folder is
   bool quiet = false;
   bool json = false;
 };

@@ -41,6 +41,11 @@ int main(int argc, char** argv) {
   index_app->add_option("--batch", index.batch_size, "Records written between commits")
       ->default_val(5000)
       ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
+  index_app->add_option("--shards", index.shards,
+                        "Split the collection into N shard indexes in the --db folder (a new one), by a stable hash "
+                        "of the record id; later runs on that folder route records the same way, with or without "
+                        "this option, and refuse another N (docs/scaling.md)")
+      ->check(CLI::Range(1u, 256u));
   index_app->add_flag("--quiet,-q", index.quiet, "Print only errors");
   index_app->add_flag("--json", index.json, "Print the summary as JSON");
 
