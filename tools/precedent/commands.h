@@ -26,6 +26,7 @@ inline int exit_code_for(const corpus::Error& error) {
     case corpus::ErrorCode::not_found: return kExitNotFound;
     case corpus::ErrorCode::index:
     case corpus::ErrorCode::busy:
+    case corpus::ErrorCode::unavailable:
     case corpus::ErrorCode::io: return kExitIndexError;
     default: return kExitInputErrors;
   }
