@@ -93,6 +93,10 @@ struct ServeCommand {
   std::optional<std::filesystem::path> api_keys_file;
   std::vector<std::string> cors_origins;
   std::filesystem::path config_file;
+  std::vector<std::string> shards;                // folders or tcp://HOST:PORT, instead of --db
+  std::optional<std::filesystem::path> spelling;  // with shards: local spelling index
+  std::optional<unsigned> shard_timeout_ms;
+  std::optional<std::string> on_shard_failure;
   bool quiet = false;
 };
 int run_serve(const ServeCommand& command);
