@@ -47,9 +47,18 @@ std::unique_ptr<ServerProcess> serve_shard(const std::filesystem::path& shard) {
 std::string address(const ServerProcess& server) { return "tcp://127.0.0.1:" + std::to_string(server.port()); }
 
 // The collection, indexed once whole and once in three shards, the shards served over TCP.
+// Built once per process for every suite here (ShardFailure too): ctest runs the binary once.
 class ShardedSearch : public ::testing::Test {
+ public:
+  static void clean_up() {
+    delete servers_;
+    delete layout_;
+    delete dir_;
+  }
+
  protected:
   static void SetUpTestSuite() {
+    if (dir_ != nullptr) return;
     dir_ = new test_support::TempDir();
     tools::bench::CorpusOptions corpus;
     corpus.docs = kRecords;
@@ -66,11 +75,6 @@ class ShardedSearch : public ::testing::Test {
     ASSERT_EQ(sharded->indexed, kRecords);
     servers_ = new std::vector<std::unique_ptr<ServerProcess>>();
     for (unsigned shard = 0; shard < kShards; ++shard) servers_->push_back(serve_shard(layout->shard_path(shard)));
-  }
-  static void TearDownTestSuite() {
-    delete servers_;
-    delete layout_;
-    delete dir_;
   }
 
   static IndexSource remote_source() {
@@ -118,6 +122,11 @@ class ShardedSearch : public ::testing::Test {
 
 // `sorted`: results sorted by year, whose ties Xapian orders by docid, which differ between one
 // index and shards; only the years are compared.
+class CleanUp : public ::testing::Environment {
+  void TearDown() override { ShardedSearch::clean_up(); }
+};
+const auto* const kCleanUp = ::testing::AddGlobalTestEnvironment(new CleanUp);
+
 void expect_same(const SearchResponse& one, const SearchResponse& sharded, const std::string& what, bool sorted) {
   SCOPED_TRACE(what);
   EXPECT_EQ(sharded.total, one.total);
@@ -127,7 +136,9 @@ void expect_same(const SearchResponse& one, const SearchResponse& sharded, const
   std::size_t run = 0;
   for (std::size_t i = 0; i < one.hits.size(); ++i) {
     EXPECT_DOUBLE_EQ(sharded.hits[i].score, one.hits[i].score) << "hit " << i;
-    if (sorted) EXPECT_EQ(sharded.hits[i].start_year, one.hits[i].start_year) << "hit " << i;
+    if (sorted) {
+      EXPECT_EQ(sharded.hits[i].start_year, one.hits[i].start_year) << "hit " << i;
+    }
     bool run_ends = i + 1 == one.hits.size() || one.hits[i + 1].score != one.hits[i].score;
     if (!run_ends) continue;
     bool last_run = i + 1 == one.hits.size();
@@ -141,7 +152,9 @@ void expect_same(const SearchResponse& one, const SearchResponse& sharded, const
     }
     run = i + 1;
   }
-  if (!sorted) EXPECT_EQ(sharded.hits.front().id, one.hits.front().id);
+  if (!sorted) {
+    EXPECT_EQ(sharded.hits.front().id, one.hits.front().id);
+  }
   ASSERT_EQ(sharded.facets.size(), one.facets.size());
   for (const auto& [field, counts] : one.facets) {
     const auto& other = sharded.facets.at(field);
