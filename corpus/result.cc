@@ -11,6 +11,7 @@ std::string_view to_string(ErrorCode code) {
     case ErrorCode::io: return "io";
     case ErrorCode::index: return "index";
     case ErrorCode::busy: return "busy";
+    case ErrorCode::unavailable: return "unavailable";
     case ErrorCode::internal: return "internal";
   }
   return "internal";

@@ -19,6 +19,7 @@ enum class ErrorCode {
   io,                // the operating system refused a read or write
   index,             // the index is missing, corrupt or from another version
   busy,              // another process holds the index's writer lock; try again later
+  unavailable,       // a shard of the index does not answer; try again later
   internal,          // a bug or an unexpected library failure
 };
 

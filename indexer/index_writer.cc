@@ -38,6 +38,7 @@ corpus::Result<WriteOutcome> apply_writes(const std::filesystem::path& db_path, 
     db.commit();
     outcome.documents = record_count(db);
     outcome.revision = db.get_revision();
+    outcome.spelling.insert(spelling.begin(), spelling.end());
     db.close();
     return outcome;
   } catch (const Xapian::Error& e) {

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ struct WriteOutcome {
   std::vector<std::string> duplicate_of;
   std::uint64_t documents = 0;
   std::uint64_t revision = 0;
+  std::map<std::string, unsigned> spelling;  // words added to the spelling dictionary, with counts
 };
 
 corpus::Result<WriteOutcome> apply_writes(const std::filesystem::path& db, const WriteBatch& batch,

@@ -348,7 +348,7 @@ corpus::Result<IngestSummary> ingest(const fs::path& db_path, const std::vector<
         }
         for (auto& record : read.records) {
           if (record) {
-            records.push_back(std::move(record).value());
+            if (!options.keep || options.keep(record->id)) records.push_back(std::move(record).value());
           } else {
             had_errors = true;
             ++summary.failed;

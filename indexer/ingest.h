@@ -30,6 +30,9 @@ struct IngestOptions {
   unsigned threads = 0;                // analysis threads; 0 means one per core
   const std::atomic<bool>* cancel = nullptr;  // when set to true, stop after what is in flight
   RelevanceConfig relevance;                  // the field weights records are indexed with
+  // When set, only the records it accepts are indexed, as if the files held no others: the
+  // records of one shard (indexer/sharded_ingest.h).
+  std::function<bool(std::string_view id)> keep;
 };
 
 struct IngestProgress {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "corpus/vocabulary.h"
+#include "indexer/facet_units.h"
 #include "indexer/near_duplicates.h"
 #include "indexer/schema.h"
 
@@ -34,8 +35,10 @@ void set_group(Xapian::Document& doc, const std::string& first_id) {
   for (const auto& term : old) doc.remove_term(term);
   if (first_id.empty()) {
     if (!doc.get_value(schema::kShownAsSlot).empty()) doc.remove_value(schema::kShownAsSlot);
+    if (!doc.get_value(schema::kFacetUnitSlot).empty()) doc.remove_value(schema::kFacetUnitSlot);
   } else {
     doc.add_value(schema::kShownAsSlot, first_id);
+    doc.add_value(schema::kFacetUnitSlot, facet_unit_value(first_id, doc, /*lesson=*/false));
     doc.add_boolean_term(group_term(first_id));
   }
 }
@@ -111,7 +114,10 @@ PutOutcome put_record(Xapian::WritableDatabase& db, const std::string& id, Built
   set_group(built.record, group);
   outcome.docid = db.replace_document(schema::term(schema::kId, id), built.record);
   db.delete_document(lessons_of(id));
-  for (const auto& lesson : built.lessons) db.add_document(lesson);
+  for (auto& lesson : built.lessons) {
+    lesson.add_value(schema::kFacetUnitSlot, facet_unit_value(id, lesson, /*lesson=*/true));
+    db.add_document(lesson);
+  }
   return outcome;
 }
 

@@ -11,7 +11,7 @@
 namespace indexer::schema {
 
 // Bumped when the layout or the analysis changes; an index of another version is refused.
-inline constexpr std::string_view kVersion = "5";
+inline constexpr std::string_view kVersion = "6";
 inline constexpr std::string_view kVersionKey = "precedent.schema";
 
 // Boolean terms.
@@ -71,6 +71,10 @@ enum Slot : unsigned {
   // others duplicate), on every member; empty for a record with no near-duplicate. Results
   // collapse on it, so a report ingested twice is shown once.
   kShownAsSlot = 14,
+  // On every lesson and every member of a group of near-duplicates: the unit it counts in for
+  // facets (its record, its group) with its facet values, so that stock Xapian match spies,
+  // which remote shards run, count the unit once (indexer/facet_units.h).
+  kFacetUnitSlot = 15,
 };
 
 enum ProfileField : unsigned {

@@ -246,6 +246,8 @@ struct QueryBuilder::Impl {
   indexer::RelevanceConfig relevance;
   std::vector<std::string> fallback_languages;
   Xapian::Database db;
+  Xapian::Database spelling;  // where corrections come from; db unless set apart
+  bool own_spelling = false;
   bool has_db = false;
   std::map<std::pair<std::string, bool>, Xapian::QueryParser> parsers;
   indexer::StemmerCache stemmers;
@@ -378,8 +380,14 @@ QueryBuilder::~QueryBuilder() = default;
 QueryBuilder::QueryBuilder(QueryBuilder&&) noexcept = default;
 QueryBuilder& QueryBuilder::operator=(QueryBuilder&&) noexcept = default;
 
+void QueryBuilder::set_spelling_database(const Xapian::Database& db) {
+  impl_->spelling = db;
+  impl_->own_spelling = true;
+}
+
 void QueryBuilder::set_database(const Xapian::Database& db) {
   impl_->db = db;
+  if (!impl_->own_spelling) impl_->spelling = db;
   impl_->has_db = true;
   for (auto& [language, qp] : impl_->parsers) qp.set_database(db);
 }
@@ -430,7 +438,7 @@ std::optional<std::string> QueryBuilder::spelling_correction(const std::string& 
         std::string word = indexer::fold(token.substr(begin, end - begin + 1));
         // A word the index holds needs no correction, and looking one up is the costly part.
         if (word.size() >= 3 && word.find(' ') == std::string::npos && !impl_->db.term_exists(word)) {
-          std::string suggestion = impl_->db.get_spelling_suggestion(word, 2);
+          std::string suggestion = impl_->spelling.get_spelling_suggestion(word, 2);
           if (!suggestion.empty() && suggestion != word) {
             token = token.substr(0, begin) + written_form(suggestion) + token.substr(end + 1);
             changed = true;

@@ -41,8 +41,12 @@ class QueryBuilder {
   QueryBuilder(QueryBuilder&&) noexcept;
   QueryBuilder& operator=(QueryBuilder&&) noexcept;
 
-  // Wildcards expand against `db`; call again after the database is reopened.
+  // Wildcards expand against `db`; call again after the database is reopened. Spelling
+  // corrections come from `db` too, unless set_spelling_database() names another.
   void set_database(const Xapian::Database& db);
+  // The database whose spelling dictionary corrections come from: a sharded index's local
+  // spelling index, as Xapian's remote backend has no spelling (ranking/shard_set.h).
+  void set_spelling_database(const Xapian::Database& db);
 
   corpus::Result<BuiltQuery> build(const std::string& text, const std::string& language,
                                    const Filters& filters);

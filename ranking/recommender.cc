@@ -199,7 +199,10 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
       if (by_id) {
         std::string term = schema::term(schema::kId, request.id);
         auto posting = db.postlist_begin(term);
-        if (posting == db.postlist_end(term)) return Error{ErrorCode::not_found, "no record with id \"" + request.id + "\"", "", 0, "id"};
+        if (posting == db.postlist_end(term)) {
+          if (!impl_->shards->missing().empty()) return impl_->shards->unavailable();  // it may be there
+          return Error{ErrorCode::not_found, "no record with id \"" + request.id + "\"", "", 0, "id"};
+        }
         seed_docid = *posting;
         Xapian::Document seed_doc = db.get_document(seed_docid);
         seed = profile_of(seed_doc);
@@ -386,6 +389,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
       }
       std::string language = seed.language;
       response.risk = risk_report(response.similar, language);
+      response.missing_shards = impl_->shards->missing();
       response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
       return response;
     });

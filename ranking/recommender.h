@@ -98,6 +98,7 @@ struct SimilarResponse {
   std::vector<SimilarHit> similar;
   RiskReport risk;
   double took_ms = 0;
+  std::vector<std::string> missing_shards;  // shards that did not answer (ranking/index_source.h)
 };
 
 // The risk report over hits (nearest first), in `language` (en, es, fr or pt; others get en).

@@ -9,6 +9,13 @@ namespace {
 json optional_year(const std::optional<int>& year) { return year ? json(*year) : json(nullptr); }
 json optional_string(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
 
+// `partial` on every answer that reads the index, and the shards that did not answer when some
+// did not (ranking/index_source.h).
+void add_partial(json& out, const std::vector<std::string>& missing_shards) {
+  out["partial"] = !missing_shards.empty();
+  if (!missing_shards.empty()) out["missing_shards"] = missing_shards;
+}
+
 json summary_json(const RecordSummary& record) {
   return {{"id", record.id},
           {"title", record.title},
@@ -46,7 +53,7 @@ json to_json(const SearchResponse& response) {
   for (const auto& expansion : response.expansions) {
     expansions.push_back({{"matched", expansion.matched}, {"concept", expansion.concept_id}, {"terms", expansion.terms}});
   }
-  return {{"query", response.query},
+  json out = {{"query", response.query},
           {"languages", response.languages},
           {"expansions", std::move(expansions)},
           {"unit", response.lessons ? "lessons" : "records"},
@@ -57,12 +64,16 @@ json to_json(const SearchResponse& response) {
           {"took_ms", response.took_ms},
           {"did_you_mean", response.did_you_mean ? json(*response.did_you_mean) : json(nullptr)},
           {"hits", std::move(hits)}};
+  add_partial(out, response.missing_shards);
+  return out;
 }
 
 json to_json(const SuggestResponse& response) {
   json titles = json::array();
   for (const auto& title : response.titles) titles.push_back({{"id", title.id}, {"title", title.title}});
-  return {{"query", response.query}, {"completions", response.completions}, {"titles", std::move(titles)}};
+  json out = {{"query", response.query}, {"completions", response.completions}, {"titles", std::move(titles)}};
+  add_partial(out, response.missing_shards);
+  return out;
 }
 
 json to_json(const SimilarResponse& response) {
@@ -95,6 +106,7 @@ json to_json(const SimilarResponse& response) {
                         {"summary", response.risk.summary}}},
               {"took_ms", response.took_ms}};
   if (!response.seed_id.empty()) out["seed"] = response.seed_id;
+  add_partial(out, response.missing_shards);
   return out;
 }
 
@@ -108,10 +120,13 @@ json to_json(const StoredRecord& record) {
 }
 
 json to_json(const IndexStats& stats) {
-  return {{"documents", stats.documents},
-          {"revision", stats.revision},
-          {"size_bytes", stats.size_bytes},
-          {"counts", stats.counts}};
+  json out = {{"documents", stats.documents},
+              {"revision", stats.revision},
+              {"size_bytes", stats.size_bytes},
+              {"counts", stats.counts},
+              {"shards", stats.shards}};
+  add_partial(out, stats.missing_shards);
+  return out;
 }
 
 json to_json(const corpus::Error& error) {

@@ -93,6 +93,8 @@ struct SearchResponse {
   std::vector<Hit> hits;
   // Requested facets: values by descending count (at most kMaxFacetValues each).
   std::map<std::string, std::vector<FacetCount>> facets;
+  // Shards of a sharded index that did not answer: the results are those of the others.
+  std::vector<std::string> missing_shards;
 };
 
 struct SuggestRequest {
@@ -109,6 +111,7 @@ struct SuggestResponse {
   std::string query;
   std::vector<std::string> completions;  // the query with its last word completed
   std::vector<TitleSuggestion> titles;   // records whose title starts like the query's words
+  std::vector<std::string> missing_shards;  // as in SearchResponse
 };
 
 // A record as stored, with what the indexer decided about it.
@@ -128,6 +131,8 @@ struct IndexStats {
   std::uint64_t size_bytes = 0;
   // field -> value -> number of records ("language" -> "es" -> 24); for "kind", of lessons
   std::map<std::string, std::map<std::string, std::uint64_t>> counts;
+  std::uint32_t shards = 1;                 // shards of the index (ranking/index_source.h)
+  std::vector<std::string> missing_shards;  // as in SearchResponse
 };
 
 // The filterable fields and the limits on a request, in one place for the CLI, the HTTP

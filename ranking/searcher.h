@@ -10,6 +10,7 @@
 
 #include "corpus/result.h"
 #include "indexer/relevance_config.h"
+#include "ranking/index_source.h"
 #include "ranking/recommender.h"
 #include "ranking/search_types.h"
 
@@ -20,6 +21,9 @@ class Searcher {
   // `relevance`: the query-time ranking choices (the index was built with its field weights).
   static corpus::Result<Searcher> open(const std::filesystem::path& index_dir,
                                        const indexer::RelevanceConfig& relevance = {});
+  // The shards of a sharded index, local or remote, searched as one (ranking/index_source.h).
+  // Answers carry `missing_shards` when shards were left out under ShardFailure::partial.
+  static corpus::Result<Searcher> open(const IndexSource& source, const indexer::RelevanceConfig& relevance = {});
 
   ~Searcher();
   Searcher(Searcher&&) noexcept;

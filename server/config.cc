@@ -7,6 +7,7 @@
 
 #include <toml++/toml.h>
 
+#include "ranking/index_source.h"
 #include "server/api_keys.h"
 
 namespace server {
@@ -81,12 +82,22 @@ corpus::Status apply_config_file(const std::filesystem::path& file, ServerConfig
       return std::nullopt;
     };
     std::optional<Error> error;
-    if (name == "db" || name == "host" || name == "api_keys_file") {
+    if (name == "db" || name == "host" || name == "api_keys_file" || name == "spelling" || name == "on_shard_failure") {
       auto value = node.value<std::string>();
       if (!value) return wrong("a string");
       if (name == "db") config.db = *value;
       else if (name == "host") config.host = *value;
+      else if (name == "spelling") config.spelling = *value;
+      else if (name == "on_shard_failure") config.on_shard_failure = *value;
       else config.api_keys_file = *value;
+    } else if (name == "shards") {
+      error = strings(config.shards);
+    } else if (name == "shard_timeout") {
+      auto value = node.value<long long>();
+      if (!value || *value < 0) return wrong("a number of milliseconds");
+      config.shard_timeout = std::chrono::milliseconds(*value);
+    } else if (name == "shard_retry") {
+      error = seconds(config.shard_retry);
     } else if (name == "port") {
       error = integer(config.port);
     } else if (name == "threads") {
@@ -179,6 +190,16 @@ corpus::Status validate(ServerConfig& config) {
     return Error{ErrorCode::invalid_argument, "a private server needs API keys (precedent keys add NAME --read-only)", "", 0, "private_search"};
   for (const auto& key : config.api_keys) {
     if (key.size() < 16) return Error{ErrorCode::invalid_argument, "API keys must be at least 16 characters", "", 0, "api_keys"};
+  }
+  if (config.on_shard_failure != "partial" && config.on_shard_failure != "unavailable")
+    return Error{ErrorCode::invalid_argument, "expected \"partial\" or \"unavailable\", got \"" + config.on_shard_failure + "\"", "", 0, "on_shard_failure"};
+  if (config.shard_timeout < std::chrono::milliseconds(10) || config.shard_timeout > std::chrono::minutes(10))
+    return Error{ErrorCode::invalid_argument, "between 10 ms and 10 minutes", "", 0, "shard_timeout"};
+  if (!config.spelling.empty() && config.shards.empty())
+    return Error{ErrorCode::invalid_argument, "a spelling index goes with shards (--shard)", "", 0, "spelling"};
+  for (const auto& shard : config.shards) {
+    auto parsed = ranking::parse_shard(shard, "shards");
+    if (!parsed) return parsed.error();
   }
   return corpus::Ok{};
 }

@@ -40,6 +40,14 @@ struct ServerConfig {
   double write_burst = 100;
   double search_rate = 0;     // reads: searches, suggestions, similar; off unless configured
   double search_burst = 50;
+  // A sharded index (docs/scaling.md) searched as one, instead of `db`: shard folders and
+  // tcp://HOST:PORT addresses of `xapian-tcpsrv`. Such a server takes no writes. Serving the
+  // folder of a sharded layout as `db` needs none of this: its shards are found there.
+  std::vector<std::string> shards;
+  std::filesystem::path spelling;                   // with shards: local index with the spelling dictionary
+  std::chrono::milliseconds shard_timeout{5000};    // a remote shard's connection and each exchange
+  std::chrono::seconds shard_retry{5};              // a shard that failed is tried again after this
+  std::string on_shard_failure = "partial";         // "partial": answer without it; "unavailable": 503
 };
 
 // Threads when none are configured: four per core. A write holds its thread until the commit is

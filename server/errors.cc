@@ -9,7 +9,7 @@
 namespace server {
 namespace {
 
-constexpr std::array<ErrorInfo, 17> kErrors = {{
+constexpr std::array<ErrorInfo, 18> kErrors = {{
     {"bad_parameter", 400},
     {"unknown_parameter", 400},
     {"invalid_query", 400},
@@ -26,6 +26,7 @@ constexpr std::array<ErrorInfo, 17> kErrors = {{
     {"rate_limited", 429},
     {"overloaded", 503},
     {"index_unavailable", 503},
+    {"shard_unavailable", 503},
     {"internal", 500},
 }};
 
@@ -40,7 +41,8 @@ HttpResponse error_response(ApiError error, std::string_view message, std::strin
   HttpResponse response;
   response.status = info.status;
   response.body = ranking::json_text(nlohmann::json{{"error", body}});
-  if (error == ApiError::overloaded || error == ApiError::index_unavailable) response.headers.emplace_back("Retry-After", "1");
+  if (error == ApiError::overloaded || error == ApiError::index_unavailable || error == ApiError::shard_unavailable)
+    response.headers.emplace_back("Retry-After", "1");
   if (error == ApiError::unauthorized) response.headers.emplace_back("WWW-Authenticate", "Bearer");
   return response;
 }
@@ -58,6 +60,9 @@ HttpResponse error_response(const corpus::Error& error) {
       return error_response(ApiError::not_found, error.message, error.field);
     case ErrorCode::busy:
       return error_response(ApiError::overloaded, "the index is being written by another process; try again");
+    case ErrorCode::unavailable:
+      // The message names the shard as the operator configured it (docs/scaling.md).
+      return error_response(ApiError::shard_unavailable, error.message, error.field);
     case ErrorCode::index:
     case ErrorCode::io: {
       // Internal paths stay in the server's log, not in the answer.

@@ -28,6 +28,7 @@ enum class ApiError {
   rate_limited,          // 429: this address sent more requests than its rate allows
   overloaded,            // 503: too many connections or a write could not take the lock
   index_unavailable,     // 503: the index cannot be read
+  shard_unavailable,     // 503: a shard of a sharded index does not answer (on_shard_failure = "unavailable")
   internal,              // 500
 };
 

@@ -361,8 +361,14 @@ HttpResponse handle_healthz(const HttpRequest&, const RouteMatch&, Service& serv
   auto reader = searcher(service);
   if (!reader) return error_response(ApiError::index_unavailable, "the index cannot be opened");
   auto stats = (*reader)->stats(/*with_counts=*/false);
-  if (!stats) return error_response(ApiError::index_unavailable, "the index cannot be read");
-  return json_response({{"status", "ok"}, {"documents", stats->documents}, {"revision", stats->revision}});
+  if (!stats) {
+    if (stats.error().code == ErrorCode::unavailable) return error_response(stats.error());
+    return error_response(ApiError::index_unavailable, "the index cannot be read");
+  }
+  json body = {{"status", stats->missing_shards.empty() ? "ok" : "degraded"}, {"documents", stats->documents},
+               {"revision", stats->revision}};
+  if (!stats->missing_shards.empty()) body["missing_shards"] = stats->missing_shards;
+  return json_response(body);
 }
 
 HttpResponse handle_metrics(const HttpRequest&, const RouteMatch&, Service& service) {

@@ -143,9 +143,13 @@ HttpResponse dispatch(const HttpRequest& request, Service& service, std::string_
       response = error_response(ApiError::rate_limited, "too many requests from this address; try again in " +
                                                              std::to_string(wait) + " s");
       response.headers.emplace_back("Retry-After", std::to_string(wait));
-    } else if (found->writes && service.authorize(request.authorization) != AuthResult::allowed) {
-      response = service.authorize(request.authorization) == AuthResult::writes_disabled
+    } else if (AuthResult auth = found->writes ? service.authorize(request.authorization) : AuthResult::allowed;
+               auth != AuthResult::allowed) {
+      response = auth == AuthResult::writes_disabled
                      ? error_response(ApiError::forbidden, "writes are disabled: the server has no API keys configured")
+                 : auth == AuthResult::writes_to_shards
+                     ? error_response(ApiError::forbidden, "this server searches shards given one by one and takes no "
+                                      "writes; write to the shard layout's folder (precedent index, or a server on it)")
                      : error_response(ApiError::unauthorized, "this route needs an API key: Authorization: Bearer KEY");
     } else if (!found->writes && config.private_search && found->pattern.starts_with("/v1/") &&
                service.authorize(request.authorization, KeyRole::read) != AuthResult::allowed) {

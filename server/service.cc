@@ -36,17 +36,36 @@ void Service::reload_keys_if_changed() {
 Service::~Service() = default;
 
 corpus::Result<std::unique_ptr<Service>> Service::open(ServerConfig config) {
+  if (!config.shards.empty()) {
+    // Shards given one by one take no writes. A wrong shard list stops the start; a shard that
+    // does not answer yet does not (the answers say so, or are 503, until it does).
+    auto service = std::unique_ptr<Service>(new Service(std::move(config)));
+    auto searcher = service->searcher();
+    if (!searcher && searcher.error().code != corpus::ErrorCode::unavailable) return searcher.error();
+    return service;
+  }
   // An empty batch opens (creating if needed) and commits: the index exists afterwards.
-  auto created = indexer::apply_writes(config.db, {}, config.write_lock_wait);
+  auto created = apply_any_writes(config.db, {}, config.write_lock_wait);
   if (!created) return created.error();
   return std::unique_ptr<Service>(new Service(std::move(config)));
+}
+
+ranking::IndexSource Service::index_source() const {
+  if (config_.shards.empty()) return ranking::IndexSource::of_folder(config_.db);
+  ranking::IndexSource source;
+  source.shards = config_.shards;
+  source.spelling = config_.spelling;
+  source.timeout = config_.shard_timeout;
+  source.retry = config_.shard_retry;
+  source.on_failure = config_.on_shard_failure == "unavailable" ? ranking::ShardFailure::fail : ranking::ShardFailure::partial;
+  return source;
 }
 
 corpus::Result<ranking::Searcher*> Service::searcher() {
   thread_local std::unordered_map<std::uint64_t, std::unique_ptr<ranking::Searcher>> searchers;
   auto it = searchers.find(generation_);
   if (it == searchers.end()) {
-    auto opened = ranking::Searcher::open(config_.db);
+    auto opened = ranking::Searcher::open(index_source());
     if (!opened) return opened.error();
     it = searchers.emplace(generation_, std::make_unique<ranking::Searcher>(std::move(opened).value())).first;
   }
@@ -69,6 +88,7 @@ AuthResult Service::authorize(std::string_view authorization, KeyRole role) {
   reload_keys_if_changed();
   bool any_writer = std::any_of(keys_.begin(), keys_.end(), [](const StoredKey& k) { return k.role == KeyRole::write; });
   if (role == KeyRole::write && !any_writer) return AuthResult::writes_disabled;
+  if (role == KeyRole::write && !config_.shards.empty()) return AuthResult::writes_to_shards;
   constexpr std::string_view kScheme = "Bearer ";
   if (authorization.size() <= kScheme.size() || authorization.substr(0, kScheme.size()) != kScheme)
     return AuthResult::missing_or_wrong_key;

@@ -20,7 +20,7 @@
 
 namespace server {
 
-enum class AuthResult { allowed, missing_or_wrong_key, writes_disabled };
+enum class AuthResult { allowed, missing_or_wrong_key, writes_disabled, writes_to_shards };
 
 class Service {
  public:
@@ -32,8 +32,11 @@ class Service {
   Metrics& metrics() { return metrics_; }
   WriteQueue& writes() { return *writes_; }
 
-  // This thread's Searcher over the index; opened on first use.
+  // This thread's Searcher over the index (or its shards); opened on first use.
   corpus::Result<ranking::Searcher*> searcher();
+
+  // What the Searchers read: config().shards, else the folder config().db.
+  ranking::IndexSource index_source() const;
 
   // Checks an Authorization header against the keys (given in the configuration, and in the
   // keys file, read again when it changes) for a route that needs `role`; compares SHA-256

@@ -1,5 +1,7 @@
 #include "server/write_queue.h"
 
+#include "indexer/sharded_ingest.h"
+
 namespace server {
 namespace {
 
@@ -7,6 +9,14 @@ namespace {
 constexpr std::size_t kMaxRecordsPerCommit = 20000;
 
 }  // namespace
+
+corpus::Result<indexer::WriteOutcome> apply_any_writes(const std::filesystem::path& db, const indexer::WriteBatch& batch,
+                                                       std::chrono::milliseconds lock_wait) {
+  if (!indexer::is_sharded(db)) return indexer::apply_writes(db, batch, lock_wait);
+  auto layout = indexer::read_layout(db);
+  if (!layout) return layout.error();
+  return indexer::apply_sharded_writes(*layout, batch, lock_wait);
+}
 
 WriteQueue::WriteQueue(std::filesystem::path db, std::chrono::milliseconds lock_wait)
     : db_(std::move(db)), lock_wait_(lock_wait), thread_([this] { run(); }) {}
@@ -60,7 +70,7 @@ void WriteQueue::run() {
 
 void WriteQueue::apply_together(std::vector<Job>& jobs) {
   if (jobs.size() == 1) {
-    jobs[0].done.set_value(indexer::apply_writes(db_, jobs[0].batch, lock_wait_));
+    jobs[0].done.set_value(apply_any_writes(db_, jobs[0].batch, lock_wait_));
     return;
   }
   // In queue order, so a later write of an id wins, as it would one commit at a time.
@@ -69,7 +79,7 @@ void WriteQueue::apply_together(std::vector<Job>& jobs) {
     all.put.insert(all.put.end(), job.batch.put.begin(), job.batch.put.end());
     all.remove.insert(all.remove.end(), job.batch.remove.begin(), job.batch.remove.end());
   }
-  auto outcome = indexer::apply_writes(db_, all, lock_wait_);
+  auto outcome = apply_any_writes(db_, all, lock_wait_);
   std::size_t put = 0, removed = 0;
   for (auto& job : jobs) {
     if (!outcome) {

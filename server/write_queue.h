@@ -18,6 +18,11 @@
 
 namespace server {
 
+// indexer::apply_writes on an index folder, or indexer::apply_sharded_writes on the folder of a
+// sharded layout (each record to its shard).
+corpus::Result<indexer::WriteOutcome> apply_any_writes(const std::filesystem::path& db, const indexer::WriteBatch& batch,
+                                                       std::chrono::milliseconds lock_wait);
+
 class WriteQueue {
  public:
   WriteQueue(std::filesystem::path db, std::chrono::milliseconds lock_wait);

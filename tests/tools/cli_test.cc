@@ -163,3 +163,38 @@ TEST_F(CliTest, KeysAreAddedOnceListedByNameStoredHashedAndRevoked) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(CliTest, IndexIntoShardsRoutesLaterRunsTheSameWayAndRefusesAnotherCount) {
+  std::string collection = quoted(test_support::collection_dir());
+  std::string layout = quoted(dir_ / "sharded");
+  auto first = precedent("index --shards 3 --db " + layout + " " + collection + " --json");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  auto summary = nlohmann::json::parse(first.out);
+  EXPECT_EQ(summary["shards"], 3);
+  EXPECT_EQ(summary["documents"], summary["indexed"]);
+
+  auto again = precedent("index --db " + layout + " " + collection + " --json");  // the layout is kept
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(nlohmann::json::parse(again.out)["indexed"], 0);
+  EXPECT_EQ(nlohmann::json::parse(again.out)["documents"], summary["documents"]);
+
+  auto other = precedent("index --shards 4 --db " + layout + " " + collection);
+  EXPECT_EQ(other.exit_code, 2);
+  EXPECT_NE(other.err.find("--shards"), std::string::npos) << other.err;
+
+  auto search = precedent("search 'mercury retorts' --json --db " + layout);
+  ASSERT_EQ(search.exit_code, 0) << search.err;
+  EXPECT_FALSE(nlohmann::json::parse(search.out)["hits"].empty());
+  auto stats = precedent("stats --json --db " + layout);
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_EQ(nlohmann::json::parse(stats.out)["documents"], summary["documents"]);
+
+  auto help = precedent("serve --help");
+  for (const char* option : {"--shard", "--spelling", "--shard-timeout", "--on-shard-failure"})
+    EXPECT_NE(help.out.find(option), std::string::npos) << option;
+  EXPECT_NE(precedent("index --help").out.find("--shards"), std::string::npos);
+}
+
+}  // namespace

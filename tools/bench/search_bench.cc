@@ -289,14 +289,21 @@ int main(int argc, char** argv) {
   app.add_option("--similar", similar, "Instead of searches, time similar-by-id and by-proposal on this many seeds");
   std::size_t suggest = 0;
   app.add_option("--suggest", suggest, "Instead of searches, time completion of this many typed prefixes");
+  // The mix always comes from --db; --shard searches the same collection split into shards.
+  ranking::IndexSource source;
+  app.add_option("--shard", source.shards,
+                 "Search these shards (folders or tcp://HOST:PORT, repeatable) instead of --db; the query mix "
+                 "still comes from --db, the same collection as one index");
+  app.add_option("--spelling", source.spelling, "With --shard: the layout's local spelling index");
   indexer::RelevanceConfig relevance;
   app.add_option("--proximity-weight", relevance.proximity_weight,
                  "Weight of neighbouring query words found near each other (0: off), to measure its cost")
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
+  if (source.shards.empty()) source = ranking::IndexSource::of_folder(db);
   if (similar > 0 || suggest > 0) {
     Xapian::Database database(db.string());
-    auto searcher = ranking::Searcher::open(db, relevance);
+    auto searcher = ranking::Searcher::open(source, relevance);
     if (!searcher) {
       std::fprintf(stderr, "search_bench: %s\n", searcher.error().to_string().c_str());
       return 1;
@@ -359,7 +366,7 @@ int main(int argc, char** argv) {
           auto floor = std::make_shared<RawXapian>(db);
           run = [floor](const Query& query) { return floor->search(query); };
         } else {
-          auto searcher = ranking::Searcher::open(db, relevance);
+          auto searcher = ranking::Searcher::open(source, relevance);
           if (!searcher) {
             failed = true;
             return;

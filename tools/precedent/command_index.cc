@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/ingest.h"
+#include "indexer/sharded_ingest.h"
 #include "ranking/response_json.h"
 #include "tools/precedent/commands.h"
 #include "tools/precedent/terminal.h"
@@ -51,7 +52,20 @@ int run_index(const IndexCommand& command) {
   indexer::ProgressCallback progress;
   if (show_progress) progress = [&](const indexer::IngestProgress& p) { line.show(progress_text(p, elapsed())); };
 
-  auto result = indexer::ingest(command.db, command.paths, options, progress);
+  corpus::Result<indexer::IngestSummary> result = corpus::Error{};
+  std::optional<indexer::ShardLayout> layout;
+  if (command.shards > 0 || indexer::is_sharded(command.db)) {
+    auto opened = indexer::open_layout(command.db, command.shards);
+    if (!opened) {
+      line.finish();
+      std::fprintf(stderr, "precedent index: %s\n", opened.error().to_string().c_str());
+      return opened.error().code == corpus::ErrorCode::invalid_argument ? kExitUsage : kExitIndexError;
+    }
+    layout = *opened;
+    result = indexer::ingest_sharded(*layout, command.paths, options, progress);
+  } else {
+    result = indexer::ingest(command.db, command.paths, options, progress);
+  }
   line.finish();
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
@@ -87,6 +101,7 @@ int run_index(const IndexCommand& command) {
                           {"failed", summary.failed}, {"removed", summary.removed},
                           {"bytes", summary.bytes}, {"seconds", seconds},
                           {"documents", summary.documents}, {"cancelled", summary.cancelled},
+                          {"shards", layout ? layout->shards : 1},
                           {"errors", errors}, {"duplicates", duplicates}};
     std::printf("%s\n", ranking::json_text(out, 2).c_str());
   } else if (!command.quiet) {
@@ -94,7 +109,12 @@ int run_index(const IndexCommand& command) {
                 summary.indexed, summary.unchanged, summary.failed, summary.removed, summary.duplicates.size(), summary.files,
                 human_bytes(static_cast<double>(summary.bytes)).c_str(), seconds,
                 seconds > 0 ? summary.indexed / seconds : 0.0);
-    std::printf("the index at %s holds %zu records\n", command.db.string().c_str(), summary.documents);
+    if (layout) {
+      std::printf("the index at %s holds %zu records in %u shards\n", command.db.string().c_str(), summary.documents,
+                  layout->shards);
+    } else {
+      std::printf("the index at %s holds %zu records\n", command.db.string().c_str(), summary.documents);
+    }
     if (summary.cancelled) std::printf("interrupted: what was indexed before the interruption is committed\n");
   }
   if (summary.cancelled) return 130;

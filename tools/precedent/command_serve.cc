@@ -1,5 +1,6 @@
 // `precedent serve`: the HTTP API on the index, until SIGINT or SIGTERM.
 
+#include <chrono>
 #include <cstdio>
 #include <mutex>
 #include <thread>
@@ -30,6 +31,10 @@ int run_serve(const ServeCommand& command) {
   if (command.threads) config.threads = *command.threads;
   if (command.api_keys_file) config.api_keys_file = *command.api_keys_file;
   if (!command.cors_origins.empty()) config.cors_origins = command.cors_origins;
+  if (!command.shards.empty()) config.shards = command.shards;
+  if (command.spelling) config.spelling = *command.spelling;
+  if (command.shard_timeout_ms) config.shard_timeout = std::chrono::milliseconds(*command.shard_timeout_ms);
+  if (command.on_shard_failure) config.on_shard_failure = *command.on_shard_failure;
   if (command.quiet) config.access_log = false;
   if (auto valid = server::validate(config); !valid) {
     std::fprintf(stderr, "precedent serve: %s\n", valid.error().to_string().c_str());
@@ -54,9 +59,17 @@ int run_serve(const ServeCommand& command) {
     return kExitUsage;
   }
   unsigned threads = config.threads ? config.threads : server::default_threads();
+  std::string what = config.db.string();
+  if (!config.shards.empty()) {
+    what = std::to_string(config.shards.size()) + " shards";
+    for (const auto& shard : config.shards) what += " " + shard;
+    if (config.spelling.empty()) {
+      std::fprintf(stderr, "precedent serve: no --spelling index: \"did you mean\" uses the local shards' words only\n");
+    }
+  }
   std::fprintf(stderr, "precedent: serving %s on http://%s:%u with %u threads (writes %s, CORS %s); Ctrl-C stops\n",
-               config.db.string().c_str(), config.host.c_str(), static_cast<unsigned>(*port), threads,
-               config.api_keys.empty() ? "off: no API keys" : "on with API keys",
+               what.c_str(), config.host.c_str(), static_cast<unsigned>(*port), threads,
+               !config.shards.empty() ? "off: shards given one by one" : config.api_keys.empty() ? "off: no API keys" : "on with API keys",
                config.cors_origins.empty() ? "off" : "on");
   http.run(/*handle_signals=*/true);
   std::fprintf(stderr, "precedent: stopped\n");

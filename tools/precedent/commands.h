@@ -26,6 +26,7 @@ inline int exit_code_for(const corpus::Error& error) {
     case corpus::ErrorCode::not_found: return kExitNotFound;
     case corpus::ErrorCode::index:
     case corpus::ErrorCode::busy:
+    case corpus::ErrorCode::unavailable:
     case corpus::ErrorCode::io: return kExitIndexError;
     default: return kExitInputErrors;
   }
@@ -36,6 +37,7 @@ struct IndexCommand {
   std::vector<std::filesystem::path> paths;
   unsigned threads = 0;
   std::size_t batch_size = 5000;
+  unsigned shards = 0;  // split into this many shards (a new folder); 0: as the folder is
   bool quiet = false;
   bool json = false;
 };
@@ -91,6 +93,10 @@ struct ServeCommand {
   std::optional<std::filesystem::path> api_keys_file;
   std::vector<std::string> cors_origins;
   std::filesystem::path config_file;
+  std::vector<std::string> shards;                // folders or tcp://HOST:PORT, instead of --db
+  std::optional<std::filesystem::path> spelling;  // with shards: local spelling index
+  std::optional<unsigned> shard_timeout_ms;
+  std::optional<std::string> on_shard_failure;
   bool quiet = false;
 };
 int run_serve(const ServeCommand& command);

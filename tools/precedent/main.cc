@@ -41,6 +41,11 @@ int main(int argc, char** argv) {
   index_app->add_option("--batch", index.batch_size, "Records written between commits")
       ->default_val(5000)
       ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
+  index_app->add_option("--shards", index.shards,
+                        "Split the collection into N shard indexes in the --db folder (a new one), by a stable hash "
+                        "of the record id; later runs on that folder route records the same way, with or without "
+                        "this option, and refuse another N (docs/scaling.md)")
+      ->check(CLI::Range(1u, 256u));
   index_app->add_flag("--quiet,-q", index.quiet, "Print only errors");
   index_app->add_flag("--json", index.json, "Print the summary as JSON");
 
@@ -111,6 +116,19 @@ int main(int argc, char** argv) {
                         "Keys file (precedent keys; default ./precedent-keys when it exists); or $PRECEDENT_API_KEYS");
   serve_app->add_option("--cors-origin", serve.cors_origins, "Origin allowed to call the API from a browser (repeatable; * for any)");
   serve_app->add_option("--config", serve.config_file, "TOML configuration file")->check(CLI::ExistingFile);
+  serve_app->add_option("--shard", serve.shards,
+                        "Search these shards as one index instead of --db: a shard folder or tcp://HOST:PORT of "
+                        "xapian-tcpsrv; repeat for each shard of the layout (docs/scaling.md). Takes no writes");
+  serve_app->add_option("--spelling", serve.spelling,
+                        "With --shard: local index holding the collection's spelling dictionary (the layout's "
+                        "spelling folder, copied or replicated); remote shards have none");
+  serve_app->add_option("--shard-timeout", serve.shard_timeout_ms,
+                        "With --shard: milliseconds to wait for a remote shard's connection and each answer (default 5000)")
+      ->check(CLI::Range(10u, 600000u));
+  serve_app->add_option("--on-shard-failure", serve.on_shard_failure,
+                        "With --shard, when a shard does not answer: partial (answer from the others, with "
+                        "\"partial\": true and the shard named; the default) or unavailable (503)")
+      ->check(CLI::IsMember({"partial", "unavailable"}));
   serve_app->add_flag("--quiet,-q", serve.quiet, "No access log");
 
   try {
