@@ -2,15 +2,11 @@
 // indexer::ingest into a fresh index, then times a second ingest of the unchanged corpus, and
 // prints a table and one JSON line per size. Options are checked here once.
 
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <map>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <cstdio>
 #include <fstream>
 #include <optional>
@@ -22,6 +18,7 @@
 
 #include "indexer/ingest.h"
 #include "tools/bench/corpus_generator.h"
+#include "tools/bench/process_memory.h"
 
 namespace {
 
@@ -64,27 +61,6 @@ struct Measurement {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-double peak_rss_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports kilobytes
-}
-
-// Linux (4.0+) lets a process reset its own high-water mark of resident memory, which is what
-// ru_maxrss reports; without it the figure would include the generator's word lists and every
-// earlier size. Returns false where that is not possible, and the figure stays the process peak.
-bool reset_peak_rss() {
-#ifdef __GLIBC__
-  // Freed memory stays resident in malloc's arenas; without handing it back, the earlier sizes'
-  // leftovers would set a floor under the next figure.
-  malloc_trim(0);
-#endif
-  std::ofstream clear_refs("/proc/self/clear_refs");
-  clear_refs << "5";
-  clear_refs.close();
-  return static_cast<bool>(clear_refs);
 }
 
 std::uint64_t folder_bytes(const fs::path& folder) {
@@ -183,12 +159,12 @@ int measure(const BenchOptions& options, std::size_t docs, const fs::path& work,
   std::vector<fs::path> paths = {corpus_dir};
 
   std::fprintf(stderr, "[%zu] indexing into %s\n", docs, index_dir.c_str());
-  out.peak_rss_is_ingest_only = reset_peak_rss();
-  out.rss_before_mb = peak_rss_mb();
+  out.peak_rss_is_ingest_only = tools::bench::reset_self_peak_rss();
+  out.rss_before_mb = tools::bench::self_peak_rss_mb();
   started = std::chrono::steady_clock::now();
   auto first = indexer::ingest(index_dir, paths, ingest_options, nullptr);
   out.seconds = seconds_since(started);
-  out.peak_rss_mb = peak_rss_mb();
+  out.peak_rss_mb = tools::bench::self_peak_rss_mb();
   if (!first) {
     std::fprintf(stderr, "index_bench: %s\n", first.error().to_string().c_str());
     return kExitError;

@@ -11,9 +11,6 @@
 #include <cstring>
 #include <fstream>
 #include <thread>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 extern char** environ;
 
@@ -95,22 +92,6 @@ std::optional<double> process_peak_rss_mb(pid_t pid) {
     if (line.starts_with("VmHWM:")) return std::stod(line.substr(6)) / 1024.0;  // kB
   }
   return std::nullopt;
-}
-
-double self_peak_rss_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports kilobytes
-}
-
-bool reset_self_peak_rss() {
-#ifdef __GLIBC__
-  malloc_trim(0);
-#endif
-  std::ofstream clear_refs("/proc/self/clear_refs");
-  clear_refs << "5";
-  clear_refs.close();
-  return static_cast<bool>(clear_refs);
 }
 
 std::string log_tail(const fs::path& log, std::size_t max_bytes) {

@@ -36,11 +36,6 @@ void stop_child(pid_t pid, double seconds);
 // VmHWM (peak resident set) of any process from /proc/PID/status, in MiB.
 std::optional<double> process_peak_rss_mb(pid_t pid);
 
-// This process's peak resident memory (getrusage), in MiB; and a reset of that mark to the
-// current resident size (Linux 4.0+ clear_refs), after handing freed memory back to the system.
-double self_peak_rss_mb();
-bool reset_self_peak_rss();
-
 // The last `max_bytes` of a log file, for an error message.
 std::string log_tail(const std::filesystem::path& log, std::size_t max_bytes = 800);
 

@@ -9,6 +9,7 @@
 
 #include "tools/bench/peer_engine.h"
 #include "tools/bench/peer_process.h"
+#include "tools/bench/process_memory.h"
 
 namespace tools::bench {
 namespace {
