@@ -18,7 +18,7 @@
 
 #include "indexer/ingest.h"
 #include "tools/bench/corpus_generator.h"
-#include "tools/bench/process_memory.h"
+#include "tools/bench/measure.h"
 
 namespace {
 
@@ -61,15 +61,6 @@ struct Measurement {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-std::uint64_t folder_bytes(const fs::path& folder) {
-  std::uint64_t total = 0;
-  std::error_code ec;
-  for (const auto& entry : fs::recursive_directory_iterator(folder, ec)) {
-    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
-  }
-  return total;
 }
 
 void print_ingest_errors(const indexer::IngestSummary& summary) {
@@ -175,7 +166,7 @@ int measure(const BenchOptions& options, std::size_t docs, const fs::path& work,
     print_ingest_errors(*first);
     return kExitCheckFailed;
   }
-  out.index_bytes = folder_bytes(index_dir);
+  out.index_bytes = tools::bench::folder_bytes(index_dir);
   std::fprintf(stderr, "[%zu] indexed in %.2f s\n", docs, out.seconds);
 
   started = std::chrono::steady_clock::now();
@@ -207,7 +198,7 @@ int measure(const BenchOptions& options, std::size_t docs, const fs::path& work,
       std::fprintf(stderr, "index_bench: Xapian alone: %s\n", e.get_msg().c_str());
       return kExitError;
     }
-    out.raw_index_bytes = folder_bytes(raw_dir);
+    out.raw_index_bytes = tools::bench::folder_bytes(raw_dir);
     std::fprintf(stderr, "[%zu] Xapian alone: %.2f s\n", docs, *out.raw_seconds);
     if (!options.keep) fs::remove_all(raw_dir, ec);
   }

@@ -102,13 +102,4 @@ std::string log_tail(const fs::path& log, std::size_t max_bytes) {
   return text;
 }
 
-std::uint64_t folder_bytes(const fs::path& folder) {
-  std::uint64_t total = 0;
-  std::error_code ec;
-  for (const auto& entry : fs::recursive_directory_iterator(folder, ec)) {
-    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
-  }
-  return total;
-}
-
 }  // namespace tools::bench

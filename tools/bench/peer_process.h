@@ -39,6 +39,4 @@ std::optional<double> process_peak_rss_mb(pid_t pid);
 // The last `max_bytes` of a log file, for an error message.
 std::string log_tail(const std::filesystem::path& log, std::size_t max_bytes = 800);
 
-std::uint64_t folder_bytes(const std::filesystem::path& folder);
-
 }  // namespace tools::bench

@@ -17,6 +17,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "tools/bench/measure.h"
 #include "tools/bench/peer_engine.h"
 #include "tools/bench/peer_process.h"
 

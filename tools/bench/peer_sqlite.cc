@@ -7,9 +7,9 @@
 
 #include <chrono>
 
+#include "tools/bench/measure.h"
 #include "tools/bench/peer_engine.h"
 #include "tools/bench/peer_process.h"
-#include "tools/bench/process_memory.h"
 
 namespace tools::bench {
 namespace {

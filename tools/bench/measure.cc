@@ -1,4 +1,4 @@
-#include "tools/bench/process_memory.h"
+#include "tools/bench/measure.h"
 
 #include <sys/resource.h>
 
@@ -8,6 +8,15 @@
 #endif
 
 namespace tools::bench {
+
+std::uint64_t folder_bytes(const std::filesystem::path& folder) {
+  std::uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder, ec)) {
+    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
+  }
+  return total;
+}
 
 double self_peak_rss_mb() {
   rusage usage{};
