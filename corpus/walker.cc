@@ -72,4 +72,13 @@ FileList collect_files(const std::vector<fs::path>& paths) {
   return out;
 }
 
+std::uint64_t folder_bytes(const std::filesystem::path& folder) {
+  std::uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder, ec)) {
+    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
+  }
+  return total;
+}
+
 }  // namespace corpus

@@ -5,6 +5,7 @@
 // explicitly must exist; the reader tells its format by its content when the extension does not
 // (sniff_format). Stateless and thread-safe.
 
+#include <cstdint>
 #include <filesystem>
 #include <vector>
 
@@ -19,5 +20,9 @@ struct FileList {
 };
 
 FileList collect_files(const std::vector<std::filesystem::path>& paths);
+
+// The bytes of every regular file under `folder`, recursively (an index's size on disk); 0 for
+// a folder that cannot be read.
+std::uint64_t folder_bytes(const std::filesystem::path& folder);
 
 }  // namespace corpus

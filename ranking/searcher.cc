@@ -16,6 +16,7 @@
 #include "indexer/stemmer.h"
 #include "indexer/text_normalizer.h"
 #include "corpus/utf8.h"
+#include "corpus/walker.h"
 #include "ranking/facet_counter.h"
 #include "ranking/query_builder.h"
 #include "ranking/searcher_internal.h"
@@ -56,15 +57,6 @@ corpus::Result<std::vector<FacetField>> facet_list(const std::vector<std::string
   return out;
 }
 
-
-std::uint64_t folder_size(const std::filesystem::path& dir) {
-  std::uint64_t total = 0;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
-  }
-  return total;
-}
 
 // Says whether a word of a hit's text, as the text spells it, matches one of the query's terms,
 // for snippets.
@@ -381,7 +373,7 @@ corpus::Result<IndexStats> Searcher::stats(bool with_counts) {
       IndexStats out;
       out.documents = indexer::record_count(impl_->db);
       out.revision = impl_->shards->revision();
-      for (const auto& folder : impl_->shards->local_folders()) out.size_bytes += folder_size(folder);
+      for (const auto& folder : impl_->shards->local_folders()) out.size_bytes += corpus::folder_bytes(folder);
       out.shards = static_cast<std::uint32_t>(impl_->shards->source().shards.size());
       out.missing_shards = impl_->shards->missing();
       for (const auto& field : filter_fields()) {

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/ingest.h"
+#include "corpus/walker.h"
 #include "tools/bench/corpus_generator.h"
 #include "tools/bench/measure.h"
 
@@ -166,7 +167,7 @@ int measure(const BenchOptions& options, std::size_t docs, const fs::path& work,
     print_ingest_errors(*first);
     return kExitCheckFailed;
   }
-  out.index_bytes = tools::bench::folder_bytes(index_dir);
+  out.index_bytes = corpus::folder_bytes(index_dir);
   std::fprintf(stderr, "[%zu] indexed in %.2f s\n", docs, out.seconds);
 
   started = std::chrono::steady_clock::now();
@@ -198,7 +199,7 @@ int measure(const BenchOptions& options, std::size_t docs, const fs::path& work,
       std::fprintf(stderr, "index_bench: Xapian alone: %s\n", e.get_msg().c_str());
       return kExitError;
     }
-    out.raw_index_bytes = tools::bench::folder_bytes(raw_dir);
+    out.raw_index_bytes = corpus::folder_bytes(raw_dir);
     std::fprintf(stderr, "[%zu] Xapian alone: %.2f s\n", docs, *out.raw_seconds);
     if (!options.keep) fs::remove_all(raw_dir, ec);
   }

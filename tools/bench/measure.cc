@@ -9,15 +9,6 @@
 
 namespace tools::bench {
 
-std::uint64_t folder_bytes(const std::filesystem::path& folder) {
-  std::uint64_t total = 0;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder, ec)) {
-    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
-  }
-  return total;
-}
-
 double self_peak_rss_mb() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);

@@ -1,14 +1,9 @@
 #pragma once
-// What the benchmarks read off the machine besides time: this process's peak resident memory
-// (for work done in process: index_bench's ingest, peer_bench's SQLite) and an index's size.
-
-#include <cstdint>
-#include <filesystem>
+// What the benchmarks read off the machine besides time: this process's peak resident memory,
+// for work done in process (index_bench's ingest, peer_bench's SQLite). Sizes on disk come from
+// corpus::folder_bytes.
 
 namespace tools::bench {
-
-// The bytes of every regular file under `folder`, recursively.
-std::uint64_t folder_bytes(const std::filesystem::path& folder);
 
 // getrusage's ru_maxrss, in MiB.
 double self_peak_rss_mb();

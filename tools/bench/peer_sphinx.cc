@@ -17,6 +17,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "corpus/walker.h"
 #include "tools/bench/measure.h"
 #include "tools/bench/peer_engine.h"
 #include "tools/bench/peer_process.h"
@@ -240,7 +241,7 @@ class SphinxEngine : public PeerEngine {
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     report.peak_rss_mb = indexed->peak_rss_mb;
     report.peak_rss_of = "indexer (the TSV conversion in peer_bench not included)";
-    report.index_bytes = folder_bytes(options_.work / "index");
+    report.index_bytes = corpus::folder_bytes(options_.work / "index");
     if (auto served = start_searchd(); !served) return served.error();
     return report;
   }

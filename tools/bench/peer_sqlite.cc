@@ -7,6 +7,7 @@
 
 #include <chrono>
 
+#include "corpus/walker.h"
 #include "tools/bench/measure.h"
 #include "tools/bench/peer_engine.h"
 #include "tools/bench/peer_process.h"
@@ -255,7 +256,7 @@ class SqliteEngine : public PeerEngine {
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     report.peak_rss_mb = self_peak_rss_mb();
     report.peak_rss_of = "peer_bench (SQLite runs in process; JSON parsing included)";
-    report.index_bytes = folder_bytes(options_.work);
+    report.index_bytes = corpus::folder_bytes(options_.work);
     return report;
   }
 
