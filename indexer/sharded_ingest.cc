@@ -1,6 +1,10 @@
 #include "indexer/sharded_ingest.h"
 
+#include <algorithm>
 #include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include <xapian.h>
 
@@ -37,25 +41,45 @@ corpus::Status mark_shard(const ShardLayout& layout, unsigned shard) {
 
 corpus::Result<IngestSummary> ingest_sharded(const ShardLayout& layout, const std::vector<std::filesystem::path>& paths,
                                              const IngestOptions& options, const ProgressCallback& progress) {
+  for (unsigned shard = 0; shard < layout.shards; ++shard)
+    if (auto marked = mark_shard(layout, shard); !marked) return marked.error();
+  // Each shard has its own writer, and Xapian's writer is what bounds ingestion: the shards are
+  // written at the same time, so every core writes. The analysis threads are shared out.
+  unsigned cores = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<IngestProgress> shard_states(layout.shards);
+  std::mutex progress_mutex;
+  std::vector<std::optional<corpus::Result<IngestSummary>>> results(layout.shards);
+  std::vector<std::thread> writers;
+  for (unsigned shard = 0; shard < layout.shards; ++shard) {
+    writers.emplace_back([&, shard] {
+      IngestOptions shard_options = options;
+      shard_options.threads = std::max(1u, cores / layout.shards);
+      shard_options.keep = [shard, n = layout.shards](std::string_view id) { return shard_of(id, n) == shard; };
+      ProgressCallback shard_progress;
+      if (progress) {
+        // One bar for all the shards: every shard reads every file.
+        shard_progress = [&, shard](const IngestProgress& p) {
+          std::lock_guard lock(progress_mutex);
+          shard_states[shard] = p;
+          IngestProgress all;
+          for (const auto& state : shard_states) {
+            all.files_total += state.files_total;
+            all.files_done += state.files_done;
+            all.bytes_total += state.bytes_total;
+            all.bytes_done += state.bytes_done;
+            all.records_done += state.records_done;
+          }
+          progress(all);
+        };
+      }
+      results[shard] = ingest(layout.shard_path(shard), paths, shard_options, shard_progress);
+    });
+  }
+  for (auto& writer : writers) writer.join();
+
   IngestSummary total;
   for (unsigned shard = 0; shard < layout.shards; ++shard) {
-    if (auto marked = mark_shard(layout, shard); !marked) return marked.error();
-    IngestOptions shard_options = options;
-    shard_options.keep = [shard, n = layout.shards](std::string_view id) { return shard_of(id, n) == shard; };
-    ProgressCallback shard_progress;
-    if (progress) {
-      // One bar for all the shards: shard k of N has done k/N of the files before it starts.
-      shard_progress = [&, shard](const IngestProgress& p) {
-        IngestProgress all = p;
-        all.files_total = p.files_total * layout.shards;
-        all.files_done = p.files_total * shard + p.files_done;
-        all.bytes_total = p.bytes_total * layout.shards;
-        all.bytes_done = p.bytes_total * shard + p.bytes_done;
-        all.records_done = total.indexed + total.unchanged + p.records_done;
-        progress(all);
-      };
-    }
-    auto summary = ingest(layout.shard_path(shard), paths, shard_options, shard_progress);
+    auto& summary = *results[shard];
     if (!summary) {
       corpus::Error error = summary.error();
       error.message = "shard " + std::to_string(shard) + ": " + error.message;
@@ -74,11 +98,8 @@ corpus::Result<IngestSummary> ingest_sharded(const ShardLayout& layout, const st
     total.unchanged += summary->unchanged;
     total.removed += summary->removed;
     total.documents += summary->documents;
+    total.cancelled = total.cancelled || summary->cancelled;
     total.duplicates.insert(total.duplicates.end(), summary->duplicates.begin(), summary->duplicates.end());
-    if (summary->cancelled) {
-      total.cancelled = true;
-      break;
-    }
   }
   auto synced = sync_spelling(layout);
   if (!synced) return synced.error();

@@ -16,10 +16,11 @@
 
 namespace indexer {
 
-// Ingests `paths` into every shard of `layout` in turn, each keeping the records routed to it
-// (the files are read once per shard; analysis, the costly part, happens once per record), then
-// brings the spelling index up to the shards' dictionaries. The summary is the whole
-// collection's: errors of bad records are reported once. Progress covers all the shards.
+// Ingests `paths` into every shard of `layout` at once, one writer per shard, each keeping the
+// records routed to it (the files are read once per shard; analysis, the costly part, happens
+// once per record), then brings the spelling index up to the shards' dictionaries. The summary
+// is the whole collection's: errors of bad records are reported once. Progress covers all the
+// shards.
 corpus::Result<IngestSummary> ingest_sharded(const ShardLayout& layout, const std::vector<std::filesystem::path>& paths,
                                              const IngestOptions& options, const ProgressCallback& progress);
 
