@@ -182,7 +182,7 @@ std::string plain_words(std::string_view text) {
 corpus::Result<EvalReport> evaluate(const EvalOptions& options, const EvalProgressCallback& progress) {
   fs::path records_dir = options.work / "records", index_dir = options.work / "index";
   for (const auto& folder : {records_dir, index_dir}) {
-    if (holds_files(folder)) {
+    if (!options.reuse && holds_files(folder)) {
       return Error{ErrorCode::invalid_argument, folder.string() + " is not empty; remove it or choose another work folder",
                    "", 0, "work"};
     }

@@ -28,6 +28,10 @@ struct EvalOptions {
   std::string language = "en";  // ISO 639-1 of the documents and the queries
   std::string split = "test";   // the qrels file, qrels/SPLIT.tsv
   std::filesystem::path work;   // records/ and index/ are made here; must hold neither yet
+  // ...unless this is set: then an index left there by an earlier run (--keep) of the same set
+  // with the same index-time options is brought up to date, which skips every unchanged record,
+  // so query-time options are measured in seconds.
+  bool reuse = false;
   unsigned threads = 0;         // ingest's analysis threads; 0 means one per core
   indexer::RelevanceConfig relevance;  // the ranking choices measured
 };

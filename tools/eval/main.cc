@@ -143,6 +143,8 @@ int main(int argc, char** argv) {
   app.add_option("--split", options.eval.split, "Qrels split: qrels/SPLIT.tsv")->default_val("test");
   app.add_option("--work", options.eval.work, "Folder for the records and the index (default: a new temp folder)");
   app.add_flag("--keep", options.keep, "Keep the records and the index");
+  app.add_flag("--reuse", options.eval.reuse,
+               "Use the index a --keep run left in --work (same set, same index-time options)")->needs("--work");
   // The ranking choices (indexer/relevance_config.h), to measure alternatives to the defaults.
   auto& relevance = options.eval.relevance;
   app.add_option("--k1", relevance.bm25_k1, "BM25 k1")->capture_default_str();
@@ -183,7 +185,7 @@ int main(int argc, char** argv) {
   // A work folder whose records/ or index/ was not empty was refused before anything was written:
   // what is there is not this run's to remove.
   bool refused_work = !result && result.error().field == "work";
-  if (options.keep && !refused_work) {
+  if ((options.keep || options.eval.reuse) && !refused_work) {
     std::fprintf(stderr, "records and index kept in %s\n", options.eval.work.c_str());
   } else if (own_work) {
     fs::remove_all(options.eval.work, ec);
