@@ -147,6 +147,35 @@ TEST_F(EvalSetTest, UntitledDocumentsAndOddIdsAreIndexed) {
   EXPECT_NEAR(report->mean.ndcg_10, 1.0, kTolerance);
 }
 
+TEST_F(EvalSetTest, ReuseRanksAsTheFirstRunAndRefusesAUsedFolderWithoutIt) {
+  write_set(R"json({"_id": "a", "title": "Retorts", "text": "Retorts recover mercury vapour in artisanal gold mining."}
+{"_id": "b", "title": "Cyanide", "text": "Cyanide leaching plants process tailings."}
+)json",
+            R"json({"_id": "q1", "text": "mercury retorts"}
+{"_id": "q2", "text": "cyanide tailings"}
+)json",
+            "query-id\tcorpus-id\tscore\nq1\ta\t1\nq2\tb\t1\n");
+  tools::eval::EvalOptions options;
+  options.set = dir_ / "set";
+  options.work = dir_ / "kept";
+  options.threads = 1;
+  auto first = tools::eval::evaluate(options, nullptr);
+  ASSERT_TRUE(first.has_value()) << first.error().to_string();
+
+  auto refused = tools::eval::evaluate(options, nullptr);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().field, "work");
+
+  options.reuse = true;
+  auto again = tools::eval::evaluate(options, nullptr);
+  ASSERT_TRUE(again.has_value()) << again.error().to_string();
+  EXPECT_EQ(again->documents, 2u);
+  ASSERT_EQ(again->rankings.size(), first->rankings.size());
+  for (std::size_t i = 0; i < first->rankings.size(); ++i)
+    EXPECT_EQ(again->rankings[i].documents, first->rankings[i].documents);
+  EXPECT_NEAR(again->mean.ndcg_10, first->mean.ndcg_10, kTolerance);
+}
+
 TEST_F(EvalSetTest, BadLinesAreNamed) {
   write_set("{\"_id\": \"a\", \"text\": \"x\"}\n{\"_id\": \"b\", \"text\": \n", "{\"_id\": \"q1\", \"text\": \"x\"}\n",
             "query-id\tcorpus-id\tscore\nq1\ta\t1\n");
