@@ -70,6 +70,12 @@ corpus::Status apply_config_file(const std::filesystem::path& file, ServerConfig
       out = std::chrono::seconds(*value);
       return std::nullopt;
     };
+    auto milliseconds = [&](std::chrono::milliseconds& out) -> std::optional<Error> {
+      auto value = node.value<long long>();
+      if (!value || *value < 0) return wrong("a number of milliseconds");
+      out = std::chrono::milliseconds(*value);
+      return std::nullopt;
+    };
     auto strings = [&](std::vector<std::string>& out) -> std::optional<Error> {
       const auto* array = node.as_array();
       if (!array) return wrong("a list of strings");
@@ -93,9 +99,7 @@ corpus::Status apply_config_file(const std::filesystem::path& file, ServerConfig
     } else if (name == "shards") {
       error = strings(config.shards);
     } else if (name == "shard_timeout") {
-      auto value = node.value<long long>();
-      if (!value || *value < 0) return wrong("a number of milliseconds");
-      config.shard_timeout = std::chrono::milliseconds(*value);
+      error = milliseconds(config.shard_timeout);
     } else if (name == "shard_retry") {
       error = seconds(config.shard_retry);
     } else if (name == "port") {
@@ -119,9 +123,7 @@ corpus::Status apply_config_file(const std::filesystem::path& file, ServerConfig
     } else if (name == "shutdown_grace") {
       error = seconds(config.shutdown_grace);
     } else if (name == "write_lock_wait") {
-      auto value = node.value<long long>();
-      if (!value || *value < 0) return wrong("a number of milliseconds");
-      config.write_lock_wait = std::chrono::milliseconds(*value);
+      error = milliseconds(config.write_lock_wait);
     } else if (name == "api_keys") {
       error = strings(config.api_keys);
     } else if (name == "cors_origins") {

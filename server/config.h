@@ -56,7 +56,7 @@ struct ServerConfig {
 unsigned default_threads();
 
 // Applies a TOML config file (keys named as the fields above, durations in seconds or, for
-// write_lock_wait, milliseconds). Errors name the file, line and key.
+// write_lock_wait and shard_timeout, milliseconds). Errors name the file, line and key.
 corpus::Status apply_config_file(const std::filesystem::path& file, ServerConfig& config);
 
 // Applies PRECEDENT_DB, PRECEDENT_HOST, PRECEDENT_PORT, PRECEDENT_THREADS, PRECEDENT_API_KEYS

@@ -163,6 +163,15 @@ TEST(ConfigTest, FileThenEnvironmentThenValidation) {
   EXPECT_EQ(config.threads, 3u);
   EXPECT_EQ(config.cors_origins, std::vector<std::string>{"https://a.example"});
   EXPECT_EQ(config.idle_timeout, std::chrono::seconds(12));
+  test_support::write_file(dir / "waits.toml", "write_lock_wait = 250\nshard_timeout = 1500\n");
+  ASSERT_TRUE(apply_config_file(dir / "waits.toml", config).has_value());
+  EXPECT_EQ(config.write_lock_wait, std::chrono::milliseconds(250));
+  EXPECT_EQ(config.shard_timeout, std::chrono::milliseconds(1500));
+  test_support::write_file(dir / "negative.toml", "shard_timeout = -5\n");
+  auto negative = apply_config_file(dir / "negative.toml", config);
+  ASSERT_FALSE(negative.has_value());
+  EXPECT_EQ(negative.error().field, "shard_timeout");
+  EXPECT_EQ(negative.error().message, "expected a number of milliseconds");
 
   test_support::write_file(dir / "bad.toml", "port = 9090\n\ncolour = \"red\"\n");
   auto unknown = apply_config_file(dir / "bad.toml", config);
