@@ -37,6 +37,47 @@ corpus::Status mark_shard(const ShardLayout& layout, unsigned shard) {
   return corpus::Ok{};
 }
 
+// Makes the spelling index's dictionary the sum of the shards' (each word's frequency). Returns
+// the number of words changed.
+corpus::Result<std::size_t> sync_spelling(const ShardLayout& layout) {
+  std::map<std::string, Xapian::termcount> wanted;
+  try {
+    for (unsigned shard = 0; shard < layout.shards; ++shard) {
+      auto db = open_readable(layout.shard_path(shard));
+      if (!db) return db.error();
+      for (auto it = db->spellings_begin(); it != db->spellings_end(); ++it) wanted[*it] += it.get_termfreq();
+    }
+  } catch (const Xapian::Error& e) {
+    return Error{ErrorCode::index, "reading a shard's spelling dictionary failed: " + e.get_msg(), layout.dir.string(), 0, ""};
+  }
+  auto spelling = open_spelling(layout);
+  if (!spelling) return spelling.error();
+  try {
+    Xapian::WritableDatabase& db = *spelling;
+    std::size_t changed = 0;
+    // Both lists are sorted: one merge pass finds the words to add, raise, lower or drop.
+    std::map<std::string, Xapian::termcount> current;
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) current.emplace(*it, it.get_termfreq());
+    for (const auto& [word, count] : wanted) {
+      auto it = current.find(word);
+      Xapian::termcount have = it == current.end() ? 0 : it->second;
+      if (have < count) db.add_spelling(word, count - have);
+      if (have > count) db.remove_spelling(word, have - count);
+      if (have != count) ++changed;
+    }
+    for (const auto& [word, count] : current) {
+      if (wanted.contains(word)) continue;
+      db.remove_spelling(word, count);
+      ++changed;
+    }
+    db.commit();
+    db.close();
+    return changed;
+  } catch (const Xapian::Error& e) {
+    return Error{ErrorCode::index, "writing the spelling index failed: " + e.get_msg(), layout.spelling_path().string(), 0, ""};
+  }
+}
+
 }  // namespace
 
 corpus::Result<IngestSummary> ingest_sharded(const ShardLayout& layout, const std::vector<std::filesystem::path>& paths,
@@ -104,46 +145,6 @@ corpus::Result<IngestSummary> ingest_sharded(const ShardLayout& layout, const st
   auto synced = sync_spelling(layout);
   if (!synced) return synced.error();
   return total;
-}
-
-corpus::Result<std::size_t> sync_spelling(const ShardLayout& layout) {
-  std::map<std::string, Xapian::termcount> wanted;
-  try {
-    for (unsigned shard = 0; shard < layout.shards; ++shard) {
-      if (auto marked = mark_shard(layout, shard); !marked) return marked.error();
-      auto db = open_readable(layout.shard_path(shard));
-      if (!db) return db.error();
-      for (auto it = db->spellings_begin(); it != db->spellings_end(); ++it) wanted[*it] += it.get_termfreq();
-    }
-  } catch (const Xapian::Error& e) {
-    return Error{ErrorCode::index, "reading a shard's spelling dictionary failed: " + e.get_msg(), layout.dir.string(), 0, ""};
-  }
-  auto spelling = open_spelling(layout);
-  if (!spelling) return spelling.error();
-  try {
-    Xapian::WritableDatabase& db = *spelling;
-    std::size_t changed = 0;
-    // Both lists are sorted: one merge pass finds the words to add, raise, lower or drop.
-    std::map<std::string, Xapian::termcount> current;
-    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) current.emplace(*it, it.get_termfreq());
-    for (const auto& [word, count] : wanted) {
-      auto it = current.find(word);
-      Xapian::termcount have = it == current.end() ? 0 : it->second;
-      if (have < count) db.add_spelling(word, count - have);
-      if (have > count) db.remove_spelling(word, have - count);
-      if (have != count) ++changed;
-    }
-    for (const auto& [word, count] : current) {
-      if (wanted.contains(word)) continue;
-      db.remove_spelling(word, count);
-      ++changed;
-    }
-    db.commit();
-    db.close();
-    return changed;
-  } catch (const Xapian::Error& e) {
-    return Error{ErrorCode::index, "writing the spelling index failed: " + e.get_msg(), layout.spelling_path().string(), 0, ""};
-  }
 }
 
 corpus::Result<WriteOutcome> apply_sharded_writes(const ShardLayout& layout, const WriteBatch& batch,

@@ -30,8 +30,4 @@ corpus::Result<IngestSummary> ingest_sharded(const ShardLayout& layout, const st
 corpus::Result<WriteOutcome> apply_sharded_writes(const ShardLayout& layout, const WriteBatch& batch,
                                                   std::chrono::milliseconds lock_wait);
 
-// Makes the spelling index's dictionary the sum of the shards' (each word's frequency), and
-// marks every shard with its kShardKey. Returns the number of words changed.
-corpus::Result<std::size_t> sync_spelling(const ShardLayout& layout);
-
 }  // namespace indexer
