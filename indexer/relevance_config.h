@@ -40,6 +40,11 @@ struct RelevanceConfig {
   // words of a question meet ranks above one that holds them apart. 0 turns it off.
   double proximity_weight = 0.2;
   unsigned proximity_window = 16;
+
+  // The query's words as written (function words left out) count again, scaled by this weight:
+  // a record that uses the query's own word ranks above one that only shares its stem
+  // ("mining" over "mine"). 0 turns it off.
+  double exact_word_weight = 0.0;
 };
 
 }  // namespace indexer

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/ingest.h"
+#include "indexer/text_normalizer.h"
 #include "indexer/thesaurus.h"
 #include "ranking/searcher.h"
 #include "tests/test_support.h"
@@ -157,6 +158,29 @@ TEST_F(CollectionSearchTest, ExclusionAndOr) {
   EXPECT_LE(either.total, galamsey.total + garimpo.total);
   EXPECT_TRUE(has_id(either, galamsey.hits[0].id));
   EXPECT_TRUE(has_id(either, garimpo.hits[0].id));
+}
+
+TEST_F(CollectionSearchTest, RankingBoostsNeverBringBackWhatTheQueryLeftOut) {
+  // Several words add ranking boosts (words that stand together, the words as written); a
+  // record the query's exclusion or filter leaves out must not come back through them.
+  auto excluded = search("retort amalgam -mercury", "", 100);
+  for (const auto& hit : excluded.hits) {
+    auto record = searcher_->document(hit.id);
+    ASSERT_TRUE(record.has_value());
+    const corpus::Document& document = record->document;
+    std::string text = document.title + " " + document.summary + " " + document.body;
+    for (const auto& lesson : document.lessons) text += " " + lesson.text;
+    for (const auto& name : document.organisations) text += " " + name;
+    for (const auto& name : document.donors) text += " " + name;
+    auto words = indexer::words_of(indexer::fold(text));
+    EXPECT_EQ(std::find(words.begin(), words.end(), "mercury"), words.end()) << hit.id;
+  }
+  auto everywhere = search("mercury retort", "", 100);
+  auto peru = search("mercury retort country:PE", "", 100);
+  ASSERT_FALSE(peru.hits.empty());
+  EXPECT_LT(peru.total, everywhere.total);
+  for (const auto& hit : peru.hits)
+    EXPECT_NE(std::find(hit.countries.begin(), hit.countries.end(), "PE"), hit.countries.end()) << hit.id;
 }
 
 TEST_F(CollectionSearchTest, DidYouMeanCorrectsOnlyTheMisspeltWords) {

@@ -160,6 +160,9 @@ int main(int argc, char** argv) {
                  "Weight of neighbouring query words found near each other (0: off)")->capture_default_str();
   app.add_option("--proximity-window", relevance.proximity_window,
                  "Words within which neighbouring query words count as near")->capture_default_str();
+  app.add_option("--exact-word-weight", relevance.exact_word_weight,
+                 "Weight of the query's words as written, over their stems (0: off)")
+      ->capture_default_str();
   app.add_flag("--json", options.json, "Print the figures as one JSON object");
   app.add_option("--run", options.run, "Also write the rankings as a TREC run file (for trec_eval)");
   app.add_option("--threads", options.eval.threads, "Analysis threads for indexing (default: one per core)")
