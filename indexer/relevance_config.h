@@ -44,7 +44,7 @@ struct RelevanceConfig {
   // The query's words as written (function words left out) count again, scaled by this weight:
   // a record that uses the query's own word ranks above one that only shares its stem
   // ("mining" over "mine"). 0 turns it off.
-  double exact_word_weight = 0.0;
+  double exact_word_weight = 0.2;
 };
 
 }  // namespace indexer

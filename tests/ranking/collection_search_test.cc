@@ -508,6 +508,38 @@ TEST(ProximityTest, ARecordWhereTheQuerysWordsMeetRanksAboveOneThatHoldsThemApar
   }
 }
 
+TEST(ExactWordTest, ARecordUsingTheQuerysOwnWordRanksAboveOneSharingOnlyItsStem) {
+  // "mining" and "mines" share the stem "mine"; the two records differ in nothing else.
+  test_support::TempDir dir;
+  test_support::write_file(dir.path() / "in/r.jsonl",
+                           "{\"id\": \"mines\", \"title\": \"Field notes\", \"language\": \"en\", "
+                           "\"body\": \"Gold mines near the river were visited.\"}\n"
+                           "{\"id\": \"mining\", \"title\": \"Field notes\", \"language\": \"en\", "
+                           "\"body\": \"Gold mining near the river was visited.\"}\n");
+  ASSERT_TRUE(indexer::ingest(dir.path() / "db", {dir.path() / "in"}, {}, {}).has_value());
+  for (double weight : {indexer::RelevanceConfig{}.exact_word_weight, 0.0}) {
+    indexer::RelevanceConfig relevance;
+    relevance.exact_word_weight = weight;
+    relevance.proximity_weight = 0.0;  // its pairs are of words as written too
+    auto searcher = Searcher::open(dir.path() / "db", relevance);
+    ASSERT_TRUE(searcher.has_value());
+    for (const std::string language : {"en", ""}) {
+      SearchRequest request;
+      request.query = "mining river";
+      request.language = language;
+      auto response = searcher->search(request);
+      ASSERT_TRUE(response.has_value());
+      ASSERT_EQ(response->hits.size(), 2u) << language;
+      if (weight > 0) {
+        EXPECT_EQ(response->hits[0].id, "mining") << language;
+        EXPECT_GT(response->hits[0].score, response->hits[1].score) << language;
+      } else {
+        EXPECT_DOUBLE_EQ(response->hits[0].score, response->hits[1].score) << language;
+      }
+    }
+  }
+}
+
 TEST_F(CollectionSearchTest, EveryThesaurusConceptSearchesSafelyAtTheLargestPage) {
   // Xapian 1.4.22 reads freed memory when an OP_MAX lies under an OP_OR and the matcher prunes
   // it (a large page makes it prune): the query builder must never build that shape. Each

@@ -299,6 +299,9 @@ int main(int argc, char** argv) {
   app.add_option("--proximity-weight", relevance.proximity_weight,
                  "Weight of neighbouring query words found near each other (0: off), to measure its cost")
       ->capture_default_str();
+  app.add_option("--exact-word-weight", relevance.exact_word_weight,
+                 "Weight of the query's words as written, over their stems (0: off), to measure its cost")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   if (source.shards.empty()) source = ranking::IndexSource::of_folder(db);
   if (similar > 0 || suggest > 0) {
