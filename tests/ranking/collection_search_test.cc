@@ -474,6 +474,40 @@ TEST(QueryWeightingTest, EveryWordOfTheQueryCountsWhateverTheLanguage) {
   }
 }
 
+// Searches an index of two matching records with one ranking boost at its default weight and
+// then off (every other boost off), and checks that the boost alone decides their order:
+// `expected` first, above the other, when it is on; a tie when it is off.
+void expect_boost_decides(const std::filesystem::path& db, double indexer::RelevanceConfig::*boost,
+                          const std::vector<SearchRequest>& requests, const std::string& expected) {
+  for (double weight : {indexer::RelevanceConfig{}.*boost, 0.0}) {
+    indexer::RelevanceConfig relevance;
+    relevance.proximity_weight = 0.0;
+    relevance.exact_word_weight = 0.0;
+    relevance.*boost = weight;
+    auto searcher = Searcher::open(db, relevance);
+    ASSERT_TRUE(searcher.has_value());
+    for (const auto& request : requests) {
+      SCOPED_TRACE(request.query + " [" + request.language + "] weight " + std::to_string(weight));
+      auto response = searcher->search(request);
+      ASSERT_TRUE(response.has_value());
+      ASSERT_EQ(response->hits.size(), 2u);
+      if (weight > 0) {
+        EXPECT_EQ(response->hits[0].id, expected);
+        EXPECT_GT(response->hits[0].score, response->hits[1].score);
+      } else {
+        EXPECT_DOUBLE_EQ(response->hits[0].score, response->hits[1].score);
+      }
+    }
+  }
+}
+
+SearchRequest request_for(const std::string& query, const std::string& language = "") {
+  SearchRequest request;
+  request.query = query;
+  request.language = language;
+  return request;
+}
+
 TEST(ProximityTest, ARecordWhereTheQuerysWordsMeetRanksAboveOneThatHoldsThemApart) {
   // Both records hold the same words as often, in texts of the same length: only where the words
   // stand differs.
@@ -487,25 +521,8 @@ TEST(ProximityTest, ARecordWhereTheQuerysWordsMeetRanksAboveOneThatHoldsThemApar
                            "{\"id\": \"other\", \"title\": \"Tin traceability\", \"language\": \"en\", "
                            "\"body\": \"Bags of tin ore were tagged at the mine.\"}\n");
   ASSERT_TRUE(indexer::ingest(dir.path() / "db", {dir.path() / "in"}, {}, {}).has_value());
-  for (double weight : {indexer::RelevanceConfig{}.proximity_weight, 0.0}) {
-    indexer::RelevanceConfig relevance;
-    relevance.proximity_weight = weight;
-    auto searcher = Searcher::open(dir.path() / "db", relevance);
-    ASSERT_TRUE(searcher.has_value());
-    for (const std::string query : {"retort mercury", "mercury in a retort"}) {
-      SearchRequest request;
-      request.query = query;
-      auto response = searcher->search(request);
-      ASSERT_TRUE(response.has_value());
-      ASSERT_EQ(response->hits.size(), 2u) << query;
-      if (weight > 0) {
-        EXPECT_EQ(response->hits[0].id, "near") << query;
-        EXPECT_GT(response->hits[0].score, response->hits[1].score) << query;
-      } else {
-        EXPECT_DOUBLE_EQ(response->hits[0].score, response->hits[1].score) << query;
-      }
-    }
-  }
+  expect_boost_decides(dir.path() / "db", &indexer::RelevanceConfig::proximity_weight,
+                       {request_for("retort mercury"), request_for("mercury in a retort")}, "near");
 }
 
 TEST(ExactWordTest, ARecordUsingTheQuerysOwnWordRanksAboveOneSharingOnlyItsStem) {
@@ -517,27 +534,8 @@ TEST(ExactWordTest, ARecordUsingTheQuerysOwnWordRanksAboveOneSharingOnlyItsStem)
                            "{\"id\": \"mining\", \"title\": \"Field notes\", \"language\": \"en\", "
                            "\"body\": \"Gold mining near the river was visited.\"}\n");
   ASSERT_TRUE(indexer::ingest(dir.path() / "db", {dir.path() / "in"}, {}, {}).has_value());
-  for (double weight : {indexer::RelevanceConfig{}.exact_word_weight, 0.0}) {
-    indexer::RelevanceConfig relevance;
-    relevance.exact_word_weight = weight;
-    relevance.proximity_weight = 0.0;  // its pairs are of words as written too
-    auto searcher = Searcher::open(dir.path() / "db", relevance);
-    ASSERT_TRUE(searcher.has_value());
-    for (const std::string language : {"en", ""}) {
-      SearchRequest request;
-      request.query = "mining river";
-      request.language = language;
-      auto response = searcher->search(request);
-      ASSERT_TRUE(response.has_value());
-      ASSERT_EQ(response->hits.size(), 2u) << language;
-      if (weight > 0) {
-        EXPECT_EQ(response->hits[0].id, "mining") << language;
-        EXPECT_GT(response->hits[0].score, response->hits[1].score) << language;
-      } else {
-        EXPECT_DOUBLE_EQ(response->hits[0].score, response->hits[1].score) << language;
-      }
-    }
-  }
+  expect_boost_decides(dir.path() / "db", &indexer::RelevanceConfig::exact_word_weight,
+                       {request_for("mining river", "en"), request_for("mining river")}, "mining");
 }
 
 TEST_F(CollectionSearchTest, EveryThesaurusConceptSearchesSafelyAtTheLargestPage) {
