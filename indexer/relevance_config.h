@@ -35,6 +35,11 @@ struct RelevanceConfig {
   // in the query's words rank above records found through a translation or a synonym.
   double expansion_weight = 0.3;
 
+  // A query translated into another of the collection's languages (indexer/query_translator.h)
+  // is searched as its own analysis, counting for this much: 1 ranks a record that answers in
+  // another language beside one in the query's own.
+  double translation_weight = 1.0;
+
   // Each pair of neighbouring query words (function words left out) also counts when both stand
   // within this many words of each other in a record, scaled by this weight: a record where the
   // words of a question meet ranks above one that holds them apart. 0 turns it off.

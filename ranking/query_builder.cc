@@ -10,6 +10,7 @@
 #include "corpus/utf8.h"
 #include "corpus/vocabulary.h"
 #include "indexer/language_detector.h"
+#include "indexer/query_translator.h"
 #include "indexer/schema.h"
 #include "indexer/stemmer.h"
 #include "indexer/stop_words.h"
@@ -192,6 +193,27 @@ PlainQuery plain_query(const std::string& folded) {
   return out;
 }
 
+// The words of a plain query as the user wrote them (accents and case kept, which a translator
+// needs), without its exclusions, filters and operators.
+std::string translatable_text(const std::string& text) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t space = text.find_first_of(" \t\r\n", pos);
+    if (space == std::string::npos) space = text.size();
+    std::string token = text.substr(pos, space - pos);
+    pos = space + 1;
+    if (token.empty() || kOperators.contains(token) || token[0] == '-' || token.find(':') != std::string::npos) continue;
+    std::erase_if(token, [](char c) { return std::string_view("\"()*+").find(c) != std::string_view::npos; });
+    if (!token.empty()) out += (out.empty() ? "" : " ") + token;
+  }
+  return out;
+}
+
+bool is_stop_word(const std::vector<std::string>& stop, const std::string& word) {
+  return std::binary_search(stop.begin(), stop.end(), word);
+}
+
 std::string joined(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& word : words) out += (out.empty() ? "" : " ") + word;
@@ -249,6 +271,7 @@ struct QueryBuilder::Impl {
   Xapian::Database spelling;  // where corrections come from; db unless set apart
   bool own_spelling = false;
   bool has_db = false;
+  std::shared_ptr<const indexer::QueryTranslator> translator;
   std::map<std::pair<std::string, bool>, Xapian::QueryParser> parsers;
   indexer::StemmerCache stemmers;
 
@@ -364,6 +387,48 @@ struct QueryBuilder::Impl {
     return restricted(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), plain, unit);
   }
 
+  // A translated query as an analysis of its own: each source word (function words left out) is
+  // one OP_SYNONYM group of its alternatives, stemmed in the target language, so a word with four
+  // senses weighs as one; a word the dictionaries do not know (a name: "Burkina", "planetGOLD")
+  // matches as written. `added` (the thesaurus terms) and the plain query's exclusions and
+  // filters apply as in the query's own analyses. Empty when no word is left.
+  Xapian::Query translated(const indexer::Translation& translation, const PlainQuery& plain, const std::string& unit,
+                           const Xapian::Query& added) {
+    const auto& source_stop = indexer::stop_words(translation.from);
+    const auto& target_stop = indexer::stop_words(translation.to);
+    const Xapian::Stem& stem = stemmers.get(translation.to);
+    const std::string stemmed = std::string(indexer::schema::kStemmed) + unit;
+    std::vector<Xapian::Query> groups;
+    for (const auto& word : translation.words) {
+      auto source_words = indexer::words_of(indexer::fold(word.source));
+      if (std::all_of(source_words.begin(), source_words.end(),
+                      [&](const std::string& w) { return is_stop_word(source_stop, w); }))
+        continue;
+      std::vector<Xapian::Query> alternatives;
+      std::set<std::string> seen;
+      for (const auto& alternative : word.alternatives) {
+        std::vector<std::string> terms;
+        bool present = true;
+        for (const auto& w : indexer::words_of(indexer::fold(alternative))) {
+          if (word.known && is_stop_word(target_stop, w)) continue;
+          terms.push_back(word.known ? stemmed + stem(w) : unit + w);
+          present = present && (!has_db || db.term_exists(terms.back()));
+        }
+        if (terms.empty() || !present || !seen.insert(joined(terms)).second) continue;
+        alternatives.push_back(terms.size() == 1 ? Xapian::Query(terms.front())
+                                                 : Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+      }
+      if (alternatives.empty()) continue;
+      groups.push_back(alternatives.size() == 1
+                           ? alternatives.front()
+                           : Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()));
+    }
+    if (groups.empty()) return Xapian::Query();
+    Xapian::Query out(Xapian::Query::OP_OR, groups.begin(), groups.end());
+    if (!added.empty()) out = Xapian::Query(Xapian::Query::OP_OR, out, added);
+    return restricted(out, plain, unit);
+  }
+
   // Parsers by analysis language, for records and for lessons (whose terms all carry kLesson).
   Xapian::QueryParser& parser(const std::string& language, bool lessons) {
     auto key = std::make_pair(language, lessons);
@@ -395,6 +460,10 @@ QueryBuilder::QueryBuilder(const indexer::RelevanceConfig& relevance, std::vecto
 QueryBuilder::~QueryBuilder() = default;
 QueryBuilder::QueryBuilder(QueryBuilder&&) noexcept = default;
 QueryBuilder& QueryBuilder::operator=(QueryBuilder&&) noexcept = default;
+
+void QueryBuilder::set_translator(std::shared_ptr<const indexer::QueryTranslator> translator) {
+  impl_->translator = std::move(translator);
+}
 
 void QueryBuilder::set_spelling_database(const Xapian::Database& db) {
   impl_->spelling = db;
@@ -471,7 +540,7 @@ std::optional<std::string> QueryBuilder::spelling_correction(const std::string& 
 }
 
 corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const std::string& language,
-                                                const Filters& filters) {
+                                                const Filters& filters, bool translate) {
   if (text.size() > kMaxQueryBytes) {
     return Error{ErrorCode::invalid_argument,
                  "the query is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMaxQueryBytes),
@@ -550,6 +619,29 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
         // OP_OR ranked worse under the OP_MAX: SciFact nDCG@10 0.6778 against 0.6915.)
         if (!boosts.empty() && weight == 1.0) parsed = Xapian::Query(Xapian::Query::OP_OR, parsed, boosts);
         variants.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, parsed, weight);
+      }
+      // The query's own language, given or detected, is translated into the collection's others.
+      std::string source = requested.empty() && detected_first ? out.languages.front() : requested;
+      if (translate && plain.plain && !plain.words.empty() && !source.empty()) {
+        const auto* translator = impl_->translator.get();
+        if (translator == nullptr || !translator->status().available) {
+          out.translation_unavailable = translator == nullptr ? "translation is turned off" : translator->status().reason;
+        } else {
+          std::string words = translatable_text(text);
+          for (const auto& target : impl_->fallback_languages) {
+            if (target == source || !translator->can_translate(source, target)) continue;
+            if (impl_->has_db && !impl_->db.term_exists(indexer::schema::term(indexer::schema::kLanguage, target))) continue;
+            auto translation = translator->translate(words, source, target);
+            if (!translation) {
+              out.translation_unavailable = translation.error().message;
+              continue;
+            }
+            Xapian::Query query = impl_->translated(*translation, plain, default_prefix, added);
+            if (query.empty()) continue;
+            variants.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, query, impl_->relevance.translation_weight);
+            out.translations[target] = translation->text();
+          }
+        }
       }
     } catch (const Xapian::QueryParserError& e) {
       return Error{ErrorCode::parse_error,

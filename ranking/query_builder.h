@@ -5,6 +5,7 @@
 // Xapian's QueryParser's; we fold the text first and translate its errors. Holds parsers and
 // stemmers: NOT thread-safe, one per thread. Included only by ranking's .cc files and tests.
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,10 @@
 #include "corpus/result.h"
 #include "indexer/relevance_config.h"
 #include "ranking/search_types.h"
+
+namespace indexer {
+class QueryTranslator;
+}
 
 namespace ranking {
 
@@ -29,6 +34,10 @@ struct BuiltQuery {
   bool excludes_lessons = false;
   // Thesaurus terms added to the query (ranking/search_types.h).
   std::vector<QueryExpansion> expansions;
+  // The query as translated and searched in other languages ("es" -> "minería oro"), and why it
+  // was not when translation was asked for and could not be done.
+  std::map<std::string, std::string> translations;
+  std::string translation_unavailable;
 };
 
 class QueryBuilder {
@@ -48,8 +57,13 @@ class QueryBuilder {
   // spelling index, as Xapian's remote backend has no spelling (ranking/shard_set.h).
   void set_spelling_database(const Xapian::Database& db);
 
+  // Translates queries into the collection's other languages; none: no translation.
+  void set_translator(std::shared_ptr<const indexer::QueryTranslator> translator);
+
+  // `translate`: a plain query (words, exclusions, filters) is also searched translated into each
+  // other language the collection holds, when the query's language is given or detected.
   corpus::Result<BuiltQuery> build(const std::string& text, const std::string& language,
-                                   const Filters& filters);
+                                   const Filters& filters, bool translate = true);
 
   // The query with misspelt words replaced by the closest words of the index's spelling
   // dictionary, or nullopt when nothing would change. Needs set_database().

@@ -16,6 +16,13 @@ void add_partial(json& out, const std::vector<std::string>& missing_shards) {
   if (!missing_shards.empty()) out["missing_shards"] = missing_shards;
 }
 
+// Whether queries are translated, into what, and what is missing (indexer/query_translator.h).
+json translation_json(const IndexStats& stats) {
+  json out = {{"available", !stats.translation_pairs.empty()}, {"pairs", stats.translation_pairs}};
+  if (!stats.translation_problem.empty()) out["problem"] = stats.translation_problem;
+  return out;
+}
+
 json summary_json(const RecordSummary& record) {
   return {{"id", record.id},
           {"title", record.title},
@@ -56,6 +63,7 @@ json to_json(const SearchResponse& response) {
   json out = {{"query", response.query},
           {"languages", response.languages},
           {"expansions", std::move(expansions)},
+          {"translations", response.translations},
           {"unit", response.lessons ? "lessons" : "records"},
           {"facets", std::move(facets)},
           {"total", response.total},
@@ -64,6 +72,7 @@ json to_json(const SearchResponse& response) {
           {"took_ms", response.took_ms},
           {"did_you_mean", response.did_you_mean ? json(*response.did_you_mean) : json(nullptr)},
           {"hits", std::move(hits)}};
+  if (!response.translation_unavailable.empty()) out["translation_unavailable"] = response.translation_unavailable;
   add_partial(out, response.missing_shards);
   return out;
 }
@@ -124,7 +133,8 @@ json to_json(const IndexStats& stats) {
               {"revision", stats.revision},
               {"size_bytes", stats.size_bytes},
               {"counts", stats.counts},
-              {"shards", stats.shards}};
+              {"shards", stats.shards},
+              {"translation", translation_json(stats)}};
   add_partial(out, stats.missing_shards);
   return out;
 }

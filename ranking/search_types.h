@@ -33,6 +33,9 @@ struct SearchRequest {
   std::size_t page = 1;     // 1-based
   std::size_t per_page = 10;
   SortOrder sort = SortOrder::relevance;
+  // Also search the query translated into the collection's other languages (a plain query whose
+  // language is given or detected; indexer/query_translator.h).
+  bool translate = true;
 };
 
 // What every result list shows of a record.
@@ -85,6 +88,8 @@ struct SearchResponse {
   std::vector<std::string> languages;  // languages the query was analysed in
   bool lessons = false;                // a search of lessons (`kind:`), one hit per record
   std::vector<QueryExpansion> expansions;  // thesaurus terms the search added, ranked below the query's own
+  std::map<std::string, std::string> translations;  // language -> the query as translated and searched
+  std::string translation_unavailable;  // why the query was not translated, when it was asked for and could not be
   std::uint64_t total = 0;             // estimated number of matching records
   std::size_t page = 1;
   std::size_t per_page = 10;
@@ -132,6 +137,9 @@ struct IndexStats {
   // field -> value -> number of records ("language" -> "es" -> 24); for "kind", of lessons
   std::map<std::string, std::map<std::string, std::uint64_t>> counts;
   std::uint32_t shards = 1;                 // shards of the index (ranking/index_source.h)
+  // Query translation: the language pairs available ("en-es"), and why some or all are not.
+  std::vector<std::string> translation_pairs;
+  std::string translation_problem;
   std::vector<std::string> missing_shards;  // as in SearchResponse
 };
 

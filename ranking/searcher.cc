@@ -161,6 +161,8 @@ corpus::Result<Searcher> Searcher::open(const IndexSource& source, const indexer
   auto impl = std::make_unique<Impl>();
   impl->relevance = relevance;
   impl->builder = QueryBuilder(relevance);
+  impl->translator = indexer::QueryTranslator::shared(indexer::QueryTranslator::configured_data_dir());
+  impl->builder.set_translator(impl->translator);
   impl->shards.emplace(std::move(shards).value());
   impl->use_current();
   return Searcher(std::move(impl));
@@ -174,7 +176,7 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
   }
   try {
     return impl_->read_current([&]() -> corpus::Result<SearchResponse> {
-      auto built = impl_->builder.build(request.query, request.language, request.filters);
+      auto built = impl_->builder.build(request.query, request.language, request.filters, request.translate);
       if (!built) return built.error();
 
       auto facets = facet_list(request.facets);
@@ -219,12 +221,19 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         counting.get_mset(0, 0, check_at_least);
       }
 
-      TermMatcher matcher(built->query, built->languages, impl_->stemmers);
+      // Snippets mark the translations' words too, stemmed in their languages.
+      std::vector<std::string> marked_languages = built->languages;
+      for (const auto& [language, text] : built->translations)
+        if (std::find(marked_languages.begin(), marked_languages.end(), language) == marked_languages.end())
+          marked_languages.push_back(language);
+      TermMatcher matcher(built->query, marked_languages, impl_->stemmers);
       SearchResponse response;
       response.query = request.query;
       response.languages = built->languages;
       response.lessons = built->lessons;
       response.expansions = built->expansions;
+      response.translations = built->translations;
+      response.translation_unavailable = built->translation_unavailable;
       // When the matcher saw every match, the lower bound is the exact count; Xapian's estimate
       // of a collapsed search stays loose even then (124 records whose lessons match, estimated
       // at 200), and over shards it comes out exact, so one index and shards would disagree.
@@ -376,6 +385,8 @@ corpus::Result<IndexStats> Searcher::stats(bool with_counts) {
       for (const auto& folder : impl_->shards->local_folders()) out.size_bytes += corpus::folder_bytes(folder);
       out.shards = static_cast<std::uint32_t>(impl_->shards->source().shards.size());
       out.missing_shards = impl_->shards->missing();
+      out.translation_pairs = impl_->translator->status().pairs;
+      out.translation_problem = impl_->translator->status().reason;
       for (const auto& field : filter_fields()) {
         if (!with_counts) break;
         if (field.name == "lang" || field.name == "organisation" || field.name == "donor") continue;

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "corpus/result.h"
+#include "indexer/query_translator.h"
 #include "indexer/schema.h"
 #include "indexer/stemmer.h"
 #include "ranking/query_builder.h"
@@ -24,6 +25,7 @@ struct Searcher::Impl {
   std::optional<ShardSet> shards;
   Xapian::Database db;  // shards->db() as of the last refresh: docids are valid within one read
   QueryBuilder builder;
+  std::shared_ptr<const indexer::QueryTranslator> translator;  // shared by the process's Searchers
   indexer::StemmerCache stemmers;
 
   Xapian::BM25Weight weighting() const {

@@ -74,6 +74,16 @@ corpus::Result<std::optional<long long>> integer(const HttpRequest& request, std
   return std::optional<long long>(number);
 }
 
+// An optional true/false parameter; `fallback` when absent.
+corpus::Result<bool> boolean(const HttpRequest& request, std::string_view name, bool fallback) {
+  auto value = single(request, name);
+  if (!value) return value.error();
+  if (!*value) return fallback;
+  if (**value == "true") return true;
+  if (**value == "false") return false;
+  return bad(std::string(name), "expected true or false, got \"" + **value + "\"");
+}
+
 corpus::Result<ranking::Searcher*> searcher(Service& service) { return service.searcher(); }
 
 }  // namespace
@@ -103,6 +113,9 @@ corpus::Result<ranking::SearchRequest> parse_search_request(const HttpRequest& r
   auto lang = single(request, "lang");
   if (!lang) return lang.error();
   out.language = lang->value_or("");
+  auto translate = boolean(request, "translate", true);
+  if (!translate) return translate.error();
+  out.translate = *translate;
   auto filters = parse_filters(request);
   if (!filters) return filters.error();
   out.filters = std::move(filters).value();

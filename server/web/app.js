@@ -121,6 +121,12 @@
       body.expansions.forEach(function (e) { words = words.concat(e.terms); });
       status.appendChild(el("span", { className: "expansions", text: " · " + t("expansions") + ": " + words.slice(0, 8).join(", ") }));
     }
+    // What the query became in the collection's other languages, so a reader sees why a record in
+    // another language was found.
+    Object.keys(body.translations || {}).forEach(function (code) {
+      status.appendChild(el("span", { className: "translation", lang: code,
+        text: " · " + precedentValueLabel(ui, "language", code) + ": " + body.translations[code] }));
+    });
     var list = $("results");
     list.replaceChildren();
     list.start = (body.page - 1) * body.per_page + 1;

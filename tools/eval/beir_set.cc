@@ -149,7 +149,13 @@ corpus::Result<BeirQueries> read_beir_queries(const fs::path& dir, const std::st
     if (!seen.insert(id).second) return error_at(ErrorCode::validation, queries, line, "_id", "duplicate id \"" + id + "\"");
     auto it = index.find(id);
     if (it == index.end()) return std::nullopt;  // not judged in this split
-    return text_field(queries, line, object, "text", out.queries[it->second].text);
+    BeirQuery& query = out.queries[it->second];
+    // Metadata strings group the figures; other metadata (SciFact's evidence, XQuAD's answers
+    // as lists) is not for grouping and is skipped.
+    if (auto metadata = object.find("metadata"); metadata != object.end() && metadata->is_object())
+      for (const auto& [name, value] : metadata->items())
+        if (value.is_string()) query.metadata[name] = value.get<std::string>();
+    return text_field(queries, line, object, "text", query.text);
   });
   if (failed) return *failed;
   for (const auto& query : out.queries) {

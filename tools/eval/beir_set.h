@@ -1,7 +1,7 @@
 #pragma once
 // A test collection in BEIR's layout, read for evaluation:
 //   DIR/corpus.jsonl       {"_id", "title", "text"} one document per line
-//   DIR/queries.jsonl      {"_id", "text"} one query per line
+//   DIR/queries.jsonl      {"_id", "text"[, "metadata"]} one query per line
 //   DIR/qrels/SPLIT.tsv    a header line, then query-id <TAB> corpus-id <TAB> score
 // read_beir_queries() reads the queries the qrels judge, with their judgements;
 // write_beir_records() turns the corpus into Precedent records (JSON Lines files that
@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -24,6 +25,9 @@ struct BeirQuery {
   std::string id;
   std::string text;
   Judgements judgements;  // every qrels row of the query, relevant or not
+  // Optional "metadata" strings a set may give each query ("lang", "kind", "answers"): results
+  // are reported by each of their values too.
+  std::map<std::string, std::string> metadata;
 };
 
 struct BeirQueries {

@@ -41,12 +41,11 @@ bool holds_files(const fs::path& folder) {
 // The first kRankingDepth hits of the query, as record ids, paging when a page holds fewer
 // (ranking::kMaxPerPage).
 corpus::Result<std::vector<std::string>> ranking_of(ranking::Searcher& searcher, const std::string& query,
-                                                    const std::string& language) {
+                                                    const std::string& language, bool translate) {
   ranking::SearchRequest request;
   request.query = query;
-  // The language is the one the records were given: a user who knows it would say it, and it
-  // keeps CLD2's guesses on a few words out of the figures.
   request.language = language;
+  request.translate = translate;
   request.per_page = std::min(kRankingDepth, ranking::kMaxPerPage);
   std::vector<std::string> ids;
   while (ids.size() < kRankingDepth) {
@@ -87,20 +86,34 @@ corpus::Result<std::size_t> index_records(const BeirRecords& records, const fs::
   return ingested->documents;
 }
 
+// The language a query is searched in (EvalOptions::query_language); "" to detect.
+std::string query_language(const EvalOptions& options, const BeirQuery& query) {
+  if (options.query_language == "auto") return "";
+  if (!options.query_language.empty()) return options.query_language;
+  auto it = query.metadata.find("lang");
+  // Without a language of its own, a query is in the records' language: a user who knows it
+  // would say it, and it keeps CLD2's guesses on a few words out of the figures.
+  return it != query.metadata.end() ? it->second : options.language;
+}
+
 // Runs every query and scores it into `report` (metrics, rankings, failures and counts).
+// `records.beir_id` leads from record ids to the set's ids; empty when they are the same.
 corpus::Status search_queries(const BeirQueries& queries, const BeirRecords& records, const fs::path& index_dir,
-                              const std::string& language, const indexer::RelevanceConfig& relevance,
-                              const EvalProgressCallback& progress, EvalReport& report) {
+                              const EvalOptions& options, const EvalProgressCallback& progress, EvalReport& report) {
+  auto searcher = ranking::Searcher::open(index_dir, options.relevance);
+  if (!searcher) return searcher.error();
   std::unordered_set<std::string> corpus_ids;
   for (const auto& [record_id, beir_id] : records.beir_id) corpus_ids.insert(beir_id);
-  auto searcher = ranking::Searcher::open(index_dir, relevance);
-  if (!searcher) return searcher.error();
+  auto in_corpus = [&](const std::string& id) {
+    return records.beir_id.empty() ? static_cast<bool>(searcher->document(id)) : corpus_ids.contains(id);
+  };
+  std::map<std::string, std::vector<QueryMetrics>> grouped;
   std::vector<QueryMetrics> scores;
   scores.reserve(queries.queries.size());
   report.rankings.reserve(queries.queries.size());
   for (const auto& query : queries.queries) {
     for (const auto& [doc, score] : query.judgements)
-      if (!corpus_ids.contains(doc)) ++report.judged_not_in_corpus;
+      if (!in_corpus(doc)) ++report.judged_not_in_corpus;
     if (std::none_of(query.judgements.begin(), query.judgements.end(), [](const auto& j) { return j.second >= 1; }))
       ++report.queries_without_relevant;
 
@@ -110,21 +123,23 @@ corpus::Status search_queries(const BeirQueries& queries, const BeirRecords& rec
       ++report.queries_cut;
     }
     QueryRanking ranked{query.id, {}};
-    auto ids = ranking_of(*searcher, text, language);
+    auto ids = ranking_of(*searcher, text, query_language(options, query), options.translate);
     if (!ids) {
       if (ids.error().code != ErrorCode::parse_error && ids.error().code != ErrorCode::invalid_argument) {
         return ids.error();  // the index failed, not the query
       }
       report.failures.push_back(QueryFailure{query.id, text, ids.error().message});
     } else {
-      for (const auto& id : *ids) ranked.documents.push_back(records.beir_id.at(id));
+      for (const auto& id : *ids) ranked.documents.push_back(records.beir_id.empty() ? id : records.beir_id.at(id));
     }
     if (ranked.documents.empty()) ++report.queries_without_hits;
     scores.push_back(score_query(ranked.documents, query.judgements));
+    for (const auto& [name, value] : query.metadata) grouped[name + "=" + value].push_back(scores.back());
     report.rankings.push_back(std::move(ranked));
     notify(progress, "searching", scores.size(), queries.queries.size());
   }
   report.mean = mean(scores);
+  for (const auto& [group, group_scores] : grouped) report.groups[group] = GroupFigures{group_scores.size(), mean(group_scores)};
   return corpus::Ok{};
 }
 
@@ -193,22 +208,28 @@ corpus::Result<EvalReport> evaluate(const EvalOptions& options, const EvalProgre
   report.queries = queries->queries.size();
   report.qrels_rows = queries->qrels_rows;
 
-  notify(progress, "converting", 0, 0);
   auto started = std::chrono::steady_clock::now();
-  auto records = write_beir_records(options.set, options.language, records_dir);
-  if (!records) return records.error();
-  report.convert_seconds = seconds_since(started);
-  report.untitled = records->untitled;
-  report.titles_cut = records->titles_cut;
+  BeirRecords converted;
+  if (options.records.empty()) {
+    notify(progress, "converting", 0, 0);
+    auto records = write_beir_records(options.set, options.language, records_dir);
+    if (!records) return records.error();
+    converted = std::move(records).value();
+    report.convert_seconds = seconds_since(started);
+    report.untitled = converted.untitled;
+    report.titles_cut = converted.titles_cut;
+  } else {
+    converted.files = {options.records};  // indexed as they are; record ids are the set's ids
+  }
 
   started = std::chrono::steady_clock::now();
-  auto indexed = index_records(*records, index_dir, options.threads, options.relevance, progress);
+  auto indexed = index_records(converted, index_dir, options.threads, options.relevance, progress);
   report.index_seconds = seconds_since(started);
   if (!indexed) return indexed.error();
   report.documents = *indexed;
 
   started = std::chrono::steady_clock::now();
-  if (auto searched = search_queries(*queries, *records, index_dir, options.language, options.relevance, progress, report); !searched) {
+  if (auto searched = search_queries(*queries, converted, index_dir, options, progress, report); !searched) {
     return searched.error();
   }
   report.query_seconds = seconds_since(started);

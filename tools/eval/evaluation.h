@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,15 @@ inline constexpr std::size_t kRankingDepth = 100;
 
 struct EvalOptions {
   std::filesystem::path set;    // the BEIR folder
-  std::string language = "en";  // ISO 639-1 of the documents and the queries
+  std::string language = "en";  // ISO 639-1 of the documents (and of the queries, unless below)
+  // The queries' language: "" for each query's metadata "lang" where it has one, else
+  // `language`; "auto" to leave it to the Searcher's detection, as a user who does not say it.
+  std::string query_language;
+  bool translate = true;        // also search the queries translated (ranking::SearchRequest)
+  // Precedent records to index as they are (files or folders, as `precedent index` reads them),
+  // with their own languages and fields, instead of the set's corpus.jsonl; the qrels then name
+  // record ids.
+  std::filesystem::path records;
   std::string split = "test";   // the qrels file, qrels/SPLIT.tsv
   std::filesystem::path work;   // records/ and index/ are made here; must hold neither yet
   // ...unless this is set: then an index left there by an earlier run (--keep) of the same set
@@ -56,6 +65,12 @@ struct QueryRanking {
   std::vector<std::string> documents;
 };
 
+// The figures of the queries that share a metadata value.
+struct GroupFigures {
+  std::size_t queries = 0;
+  QueryMetrics mean;
+};
+
 struct EvalReport {
   std::size_t documents = 0;         // records in the index
   std::size_t queries = 0;           // queries of the qrels, all of them scored
@@ -68,6 +83,7 @@ struct EvalReport {
   std::size_t queries_without_hits = 0;  // failures included
   std::vector<QueryFailure> failures;
   QueryMetrics mean;                 // over `queries`
+  std::map<std::string, GroupFigures> groups;  // "lang=es", "kind=question", "answers=cross"...
   double convert_seconds = 0;
   double index_seconds = 0;          // indexer::ingest() alone
   double query_seconds = 0;          // every Searcher::search() call, snippets included

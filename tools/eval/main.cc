@@ -68,11 +68,21 @@ int exit_code_for(const corpus::Error& error) {
   }
 }
 
+nlohmann::json groups_json(const EvalReport& r) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [group, figures] : r.groups)
+    out[group] = {{"queries", figures.queries}, {"ndcg_at_10", figures.mean.ndcg_10},
+                  {"recall_at_10", figures.mean.recall_10}, {"mrr_at_10", figures.mean.mrr_10}};
+  return out;
+}
+
 nlohmann::ordered_json to_json(const CommandOptions& options, const EvalReport& r) {
   nlohmann::json failures = nlohmann::json::array();
   for (const auto& f : r.failures) failures.push_back({{"query_id", f.query_id}, {"query", f.query}, {"message", f.message}});
   return {{"set", options.eval.set.string()},
           {"language", options.eval.language},
+          {"query_language", options.eval.query_language.empty() ? "per query" : options.eval.query_language},
+          {"translate", options.eval.translate},
           {"split", options.eval.split},
           {"documents", r.documents},
           {"queries", r.queries},
@@ -92,12 +102,15 @@ nlohmann::ordered_json to_json(const CommandOptions& options, const EvalReport& 
           {"judged_not_in_corpus", r.judged_not_in_corpus},
           {"untitled_documents", r.untitled},
           {"titles_cut", r.titles_cut},
-          {"failures", failures}};
+          {"failures", failures},
+          {"groups", groups_json(r)}};
 }
 
 void print_table(const CommandOptions& options, const EvalReport& r) {
-  std::printf("set %s, language %s, split %s\n", options.eval.set.string().c_str(), options.eval.language.c_str(),
-              options.eval.split.c_str());
+  std::printf("set %s, language %s, queries in %s, translation %s, split %s\n", options.eval.set.string().c_str(),
+              options.eval.records.empty() ? options.eval.language.c_str() : "the records' own",
+              options.eval.query_language.empty() ? "each query's own (or the records')" : options.eval.query_language.c_str(),
+              options.eval.translate ? "on" : "off", options.eval.split.c_str());
   std::printf("documents %zu, queries %zu (qrels rows %zu)\n", r.documents, r.queries, r.qrels_rows);
   std::printf("nDCG@10     %.4f\n", r.mean.ndcg_10);
   std::printf("Recall@10   %.4f\n", r.mean.recall_10);
@@ -111,6 +124,10 @@ void print_table(const CommandOptions& options, const EvalReport& r) {
   if (r.queries_without_relevant) std::printf("queries with no relevant document (scored 0): %zu\n", r.queries_without_relevant);
   if (r.judged_not_in_corpus) std::printf("qrels rows naming a document not in the corpus: %zu\n", r.judged_not_in_corpus);
   if (r.untitled || r.titles_cut) std::printf("documents untitled %zu, titles cut %zu\n", r.untitled, r.titles_cut);
+  if (!r.groups.empty()) std::printf("by the queries' metadata:  queries  nDCG@10  Recall@10  MRR@10\n");
+  for (const auto& [group, figures] : r.groups)
+    std::printf("  %-24s %7zu   %.4f     %.4f  %.4f\n", group.c_str(), figures.queries, figures.mean.ndcg_10,
+                figures.mean.recall_10, figures.mean.mrr_10);
 }
 
 // TREC run format (qid Q0 docid rank score tag). The score falls with the rank, so trec_eval,
@@ -140,6 +157,16 @@ int main(int argc, char** argv) {
   app.add_option("--lang", options.eval.language, "Language of the documents and queries")
       ->default_val("en")
       ->check(CLI::IsMember({"en", "es", "fr", "pt"}));
+  app.add_option("--query-lang", options.eval.query_language,
+                 "Language of the queries: en, es, fr, pt, or auto to detect it (default: each query's metadata "
+                 "\"lang\", else --lang)")
+      ->check(CLI::IsMember({"en", "es", "fr", "pt", "auto"}));
+  app.add_option("--translate", options.eval.translate, "Also search the queries translated (true/false)")
+      ->capture_default_str();
+  app.add_option("--records", options.eval.records,
+                 "Precedent records (a file or folder) to index as they are instead of DIR/corpus.jsonl; the qrels "
+                 "name record ids")
+      ->check(CLI::ExistingPath);
   app.add_option("--split", options.eval.split, "Qrels split: qrels/SPLIT.tsv")->default_val("test");
   app.add_option("--work", options.eval.work, "Folder for the records and the index (default: a new temp folder)");
   app.add_flag("--keep", options.keep, "Keep the records and the index");
@@ -156,6 +183,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--other-language-weight", relevance.other_language_weight,
                  "Weight of the query's analyses in other languages")->capture_default_str();
+  app.add_option("--translation-weight", relevance.translation_weight,
+                 "Weight of the query's translations into the collection's other languages")->capture_default_str();
   app.add_option("--proximity-weight", relevance.proximity_weight,
                  "Weight of neighbouring query words found near each other (0: off)")->capture_default_str();
   app.add_option("--proximity-window", relevance.proximity_window,

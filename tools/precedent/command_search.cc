@@ -34,6 +34,7 @@ int run_search(const SearchCommand& command) {
   request.language = command.language;
   request.page = command.page;
   request.per_page = command.per_page;
+  request.translate = command.translate;
   request.sort = command.sort == "newest"   ? ranking::SortOrder::newest
                  : command.sort == "oldest" ? ranking::SortOrder::oldest
                                             : ranking::SortOrder::relevance;
@@ -60,6 +61,12 @@ int run_search(const SearchCommand& command) {
                               "\" (analysed as " + join(response->languages, ", ") + ") in " +
                               std::to_string(static_cast<int>(response->took_ms * 10) / 10.0).substr(0, 5) + " ms",
                           styled).c_str());
+  for (const auto& [language, text] : response->translations) {
+    std::printf("%s\n", dim("also searched in " + language + ": " + text, styled).c_str());
+  }
+  if (!response->translation_unavailable.empty()) {
+    std::printf("%s\n", dim("not translated: " + response->translation_unavailable, styled).c_str());
+  }
   for (const auto& expansion : response->expansions) {
     std::printf("%s\n", dim("also searched for \"" + expansion.matched + "\" as: " + join(expansion.terms, ", "), styled).c_str());
   }

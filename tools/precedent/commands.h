@@ -58,6 +58,7 @@ struct SearchCommand {
   std::size_t page = 1;
   std::size_t per_page = 10;
   std::string sort = "relevance";
+  bool translate = true;  // also search the query translated into the collection's other languages
   bool json = false;
 };
 int run_search(const SearchCommand& command);

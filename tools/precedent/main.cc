@@ -64,6 +64,8 @@ int main(int argc, char** argv) {
   search_app->add_option("--sort", search.sort, "relevance, newest or oldest")
       ->default_val("relevance")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
+  search_app->add_flag("--no-translate{false}", search.translate,
+                       "Search the query's own language only, not its translations into the collection's others");
   search_app->add_flag("--json", search.json, "Print the same JSON object as GET /v1/search");
 
   tools::ShowCommand show;
