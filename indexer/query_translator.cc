@@ -345,6 +345,10 @@ std::shared_ptr<QueryTranslator> QueryTranslator::shared(const fs::path& data_di
 
 const TranslatorStatus& QueryTranslator::status() const { return impl_->status; }
 
+void QueryTranslator::preload() const {
+  for (const auto& [pair, direction] : impl_->directions) direction->get();
+}
+
 bool QueryTranslator::can_translate(const std::string& from, const std::string& to) const {
   if (from == to) return false;
   return impl_->installed(from, to) || (impl_->installed(from, kPivot) && impl_->installed(kPivot, to));

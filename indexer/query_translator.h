@@ -64,6 +64,10 @@ class QueryTranslator {
   static std::shared_ptr<QueryTranslator> shared(const std::filesystem::path& data_dir);
 
   const TranslatorStatus& status() const;
+
+  // Loads every installed direction now (about a second), so that the first searches do not
+  // wait for it; a server calls it as it starts, on a thread of its own.
+  void preload() const;
   bool can_translate(const std::string& from, const std::string& to) const;
 
   // `text` in `to`; an Error when the pair is not installed or Apertium fails on the text.

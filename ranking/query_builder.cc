@@ -387,20 +387,78 @@ struct QueryBuilder::Impl {
     return restricted(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), plain, unit);
   }
 
+  // A concept's terms in `language` as one OP_SYNONYM group (a word by its stem, several words as a
+  // phrase), with the words of its preferred term in `preferred`; empty when the index holds none.
+  Xapian::Query concept_group(const indexer::ThesaurusConcept& concept_entry, const std::string& language,
+                              const std::string& unit, std::vector<std::string>& preferred) {
+    const std::string stemmed = std::string(indexer::schema::kStemmed) + unit;
+    std::vector<Xapian::Query> alternatives;
+    for (const auto& term : concept_entry.terms) {
+      if (term.language != language || term.words.empty()) continue;
+      std::vector<std::string> keys;
+      if (term.words.size() == 1) keys.push_back(stemmed + term.stems.front());
+      else for (const auto& word : term.words) keys.push_back(unit + word);
+      if (has_db && !std::all_of(keys.begin(), keys.end(), [&](const std::string& key) { return db.term_exists(key); }))
+        continue;
+      if (alternatives.empty()) preferred = term.words;
+      alternatives.push_back(keys.size() == 1 ? Xapian::Query(keys.front())
+                                              : Xapian::Query(Xapian::Query::OP_PHRASE, keys.begin(), keys.end()));
+    }
+    if (alternatives.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+  }
+
   // A translated query as an analysis of its own: each source word (function words left out) is
   // one OP_SYNONYM group of its alternatives, stemmed in the target language, so a word with four
   // senses weighs as one; a word the dictionaries do not know (a name: "Burkina", "planetGOLD")
-  // matches as written. `added` (the thesaurus terms) and the plain query's exclusions and
-  // filters apply as in the query's own analyses. Empty when no word is left.
+  // matches as written. Words that name a thesaurus concept are searched by the concept's terms in
+  // the target language instead, at full weight: for the domain's terms the thesaurus, not the
+  // general dictionary, is the authority ("artisanal gold mining" -> "minería aurífera artesanal").
+  // `added` (every language's thesaurus terms), the plain query's exclusions and filters, and the
+  // boosts of the query's own analysis apply as there. Empty when no word is left.
   Xapian::Query translated(const indexer::Translation& translation, const PlainQuery& plain, const std::string& unit,
-                           const Xapian::Query& added) {
+                           const std::vector<indexer::ConceptMatch>& concepts, const Xapian::Query& added) {
     const auto& source_stop = indexer::stop_words(translation.from);
     const auto& target_stop = indexer::stop_words(translation.to);
     const Xapian::Stem& stem = stemmers.get(translation.to);
     const std::string stemmed = std::string(indexer::schema::kStemmed) + unit;
+    const auto& thesaurus = indexer::Thesaurus::bundled();
+    // Which concept, if any, each of the plain query's words belongs to.
+    std::vector<const indexer::ConceptMatch*> concept_of(plain.words.size(), nullptr);
+    for (const auto& match : concepts)
+      for (std::size_t i = match.first_word; i < match.first_word + match.word_count && i < concept_of.size(); ++i)
+        concept_of[i] = &match;
+    std::set<const indexer::ConceptMatch*> emitted;
+    std::size_t next_word = 0;  // the translated words follow the plain query's words in order
+
     std::vector<Xapian::Query> groups;
+    // The likeliest translation of each word, in order, for the boosts the query's own analysis
+    // gets too (neighbouring words, words as written).
+    PlainQuery likeliest = plain;
+    likeliest.words.clear();
     for (const auto& word : translation.words) {
       auto source_words = indexer::words_of(indexer::fold(word.source));
+      if (source_words.empty()) continue;
+      auto at = std::search(plain.words.begin() + static_cast<std::ptrdiff_t>(std::min(next_word, plain.words.size())),
+                            plain.words.end(), source_words.begin(), source_words.end());
+      const indexer::ConceptMatch* match = nullptr;
+      if (at != plain.words.end()) {
+        auto first = static_cast<std::size_t>(at - plain.words.begin());
+        next_word = first + source_words.size();
+        match = concept_of[first];
+        for (std::size_t i = first; i < next_word; ++i) match = concept_of[i] == match ? match : nullptr;
+      }
+      if (match != nullptr) {
+        if (!emitted.insert(match).second) continue;
+        std::vector<std::string> preferred;
+        Xapian::Query group = concept_group(thesaurus.concept_at(match->concept_index), translation.to, unit, preferred);
+        if (!group.empty()) {
+          groups.push_back(group);
+          likeliest.words.insert(likeliest.words.end(), preferred.begin(), preferred.end());
+          continue;
+        }
+        emitted.erase(match);  // the index holds no term of it in this language: translate the words
+      }
       if (std::all_of(source_words.begin(), source_words.end(),
                       [&](const std::string& w) { return is_stop_word(source_stop, w); }))
         continue;
@@ -419,14 +477,17 @@ struct QueryBuilder::Impl {
                                                  : Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
       }
       if (alternatives.empty()) continue;
+      for (auto& w : indexer::words_of(indexer::fold(word.alternatives.front()))) likeliest.words.push_back(std::move(w));
       groups.push_back(alternatives.size() == 1
                            ? alternatives.front()
                            : Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()));
     }
     if (groups.empty()) return Xapian::Query();
-    Xapian::Query out(Xapian::Query::OP_OR, groups.begin(), groups.end());
+    Xapian::Query out = restricted(Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end()), plain, unit);
     if (!added.empty()) out = Xapian::Query(Xapian::Query::OP_OR, out, added);
-    return restricted(out, plain, unit);
+    if (Xapian::Query lifted = boosts(likeliest, translation.to, unit); !lifted.empty())
+      out = Xapian::Query(Xapian::Query::OP_OR, out, lifted);
+    return out;
   }
 
   // Parsers by analysis language, for records and for lessons (whose terms all carry kLesson).
@@ -636,7 +697,7 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
               out.translation_unavailable = translation.error().message;
               continue;
             }
-            Xapian::Query query = impl_->translated(*translation, plain, default_prefix, added);
+            Xapian::Query query = impl_->translated(*translation, plain, default_prefix, concepts, added);
             if (query.empty()) continue;
             variants.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, query, impl_->relevance.translation_weight);
             out.translations[target] = translation->text();

@@ -16,13 +16,6 @@ void add_partial(json& out, const std::vector<std::string>& missing_shards) {
   if (!missing_shards.empty()) out["missing_shards"] = missing_shards;
 }
 
-// Whether queries are translated, into what, and what is missing (indexer/query_translator.h).
-json translation_json(const IndexStats& stats) {
-  json out = {{"available", !stats.translation_pairs.empty()}, {"pairs", stats.translation_pairs}};
-  if (!stats.translation_problem.empty()) out["problem"] = stats.translation_problem;
-  return out;
-}
-
 json summary_json(const RecordSummary& record) {
   return {{"id", record.id},
           {"title", record.title},
@@ -125,6 +118,12 @@ json to_json(const StoredRecord& record) {
   out["language_detected"] = record.language_detected;
   if (!record.source.empty()) out["source"] = record.source;
   if (!record.duplicate_of.empty()) out["duplicate_of"] = record.duplicate_of;
+  return out;
+}
+
+json translation_json(const IndexStats& stats) {
+  json out = {{"available", !stats.translation_pairs.empty()}, {"pairs", stats.translation_pairs}};
+  if (!stats.translation_problem.empty()) out["problem"] = stats.translation_problem;
   return out;
 }
 

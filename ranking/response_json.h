@@ -15,6 +15,9 @@ nlohmann::json to_json(const SuggestResponse& response);
 nlohmann::json to_json(const SimilarResponse& response);
 nlohmann::json to_json(const StoredRecord& record);
 nlohmann::json to_json(const IndexStats& stats);
+// Whether queries are translated, into what, and what is missing (indexer/query_translator.h):
+// {"available", "pairs", "problem"}, as /v1/stats and /healthz show it.
+nlohmann::json translation_json(const IndexStats& stats);
 // {"error": {"code": ..., "message": ..., "field": ...}}
 nlohmann::json to_json(const corpus::Error& error);
 

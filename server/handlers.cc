@@ -379,7 +379,7 @@ HttpResponse handle_healthz(const HttpRequest&, const RouteMatch&, Service& serv
     return error_response(ApiError::index_unavailable, "the index cannot be read");
   }
   json body = {{"status", stats->missing_shards.empty() ? "ok" : "degraded"}, {"documents", stats->documents},
-               {"revision", stats->revision}};
+               {"revision", stats->revision}, {"translation", ranking::translation_json(*stats)}};
   if (!stats->missing_shards.empty()) body["missing_shards"] = stats->missing_shards;
   return json_response(body);
 }

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "indexer/index_writer.h"
+#include "indexer/query_translator.h"
 
 namespace server {
 namespace {
@@ -19,6 +20,9 @@ Service::Service(ServerConfig config)
   for (const auto& key : config_.api_keys) keys_.push_back(StoredKey{key_hash(key), KeyRole::write, "configured", ""});
   config_keys_ = keys_.size();
   reload_keys_if_changed();
+  // The first searches would otherwise wait for the dictionaries their translations need.
+  translator_loading_ = std::jthread(
+      [] { indexer::QueryTranslator::shared(indexer::QueryTranslator::configured_data_dir())->preload(); });
 }
 
 void Service::reload_keys_if_changed() {

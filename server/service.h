@@ -9,6 +9,7 @@
 #include <mutex>
 #include <vector>
 #include <string_view>
+#include <thread>
 
 #include "corpus/result.h"
 #include "ranking/searcher.h"
@@ -62,6 +63,7 @@ class Service {
   RateLimiter write_limit_;
   RateLimiter search_limit_;
   std::uint64_t generation_;  // tells this Service's per-thread Searchers from another's
+  std::jthread translator_loading_;  // loads the query translator's dictionaries as the server starts
 };
 
 // Equal-length-independent, data-independent comparison (no early exit).

@@ -37,11 +37,15 @@ class CollectionSearchTest : public testing::Test {
     searcher_.emplace(std::move(searcher).value());
   }
 
-  SearchResponse search(const std::string& query, const std::string& language = "", std::size_t per_page = 10) {
+  // `translate`: also search the query's translations into the collection's other languages; a
+  // test about the query's own language turns it off.
+  SearchResponse search(const std::string& query, const std::string& language = "", std::size_t per_page = 10,
+                        bool translate = true) {
     SearchRequest request;
     request.query = query;
     request.language = language;
     request.per_page = per_page;
+    request.translate = translate;
     auto response = searcher_->search(request);
     EXPECT_TRUE(response.has_value()) << query << ": " << response.error().to_string();
     return response.has_value() ? *response : SearchResponse{};
@@ -74,12 +78,36 @@ TEST_F(CollectionSearchTest, SpanishQueryFindsSpanishRecords) {
   EXPECT_EQ(response.languages, std::vector<std::string>{"es"});
 }
 
+TEST_F(CollectionSearchTest, AnEnglishQueryFindsTheSpanishRecordThatAnswersIt) {
+  // Somos Tesoro, in Spanish, is the collection's child-labour project in Colombia.
+  const std::string query = "child labour Colombia mining municipalities";
+  auto translated = search(query, "en");
+  ASSERT_FALSE(translated.hits.empty());
+  EXPECT_EQ(translated.hits.front().id, "la10-somos-tesoro-colombia");
+  EXPECT_EQ(translated.translations.size(), 3u);
+  EXPECT_TRUE(translated.translations.contains("es"));
+  EXPECT_TRUE(translated.translation_unavailable.empty());
+
+  auto untranslated = search(query, "en", 10, false);
+  EXPECT_TRUE(untranslated.translations.empty());
+  ASSERT_FALSE(untranslated.hits.empty());
+  EXPECT_NE(untranslated.hits.front().id, "la10-somos-tesoro-colombia");
+}
+
+TEST_F(CollectionSearchTest, AFrenchQueryFindsTheEnglishAndSpanishRecordsOnChildLabour) {
+  auto response = search("travail des enfants dans les mines d'or", "fr", 5);
+  std::set<std::string> languages;
+  for (const auto& hit : response.hits) languages.insert(hit.language);
+  EXPECT_TRUE(languages.contains("en") || languages.contains("es")) << "no record in another language in the top five";
+  EXPECT_TRUE(has_id(response, "gl32-ilo-caring-gold-mining-project") || has_id(response, "la10-somos-tesoro-colombia"));
+}
+
 TEST_F(CollectionSearchTest, AccentlessQueryFindsAccentedText) {
   auto response = search("formalizacion REINFO");
   ASSERT_FALSE(response.hits.empty());
   EXPECT_EQ(response.hits[0].id, "la14-peru-formalizacion-reinfo");
   EXPECT_NE(response.hits[0].title.find("ó"), std::string::npos);
-  auto portuguese = search("mineracao garimpo");
+  auto portuguese = search("mineracao garimpo", "", 10, /*translate=*/false);
   ASSERT_FALSE(portuguese.hits.empty());
   EXPECT_EQ(portuguese.hits[0].language, "pt");
 }
@@ -149,9 +177,10 @@ TEST_F(CollectionSearchTest, ExclusionAndOr) {
     ASSERT_TRUE(record.has_value());
     EXPECT_EQ(corpus::to_json(record->document).dump().find("Mutoshi"), std::string::npos) << hit.id;
   }
-  auto galamsey = search("galamsey", "", 100);
-  auto garimpo = search("garimpo", "", 100);
-  auto either = search("galamsey OR garimpo", "", 100);
+  // Each word's own matches: translated, a word's matches depend on the language detected in it.
+  auto galamsey = search("galamsey", "", 100, false);
+  auto garimpo = search("garimpo", "", 100, false);
+  auto either = search("galamsey OR garimpo", "", 100, false);
   ASSERT_FALSE(galamsey.hits.empty());
   ASSERT_FALSE(garimpo.hits.empty());
   EXPECT_GE(either.total, std::max(galamsey.total, garimpo.total));
@@ -412,13 +441,19 @@ TEST_F(CollectionSearchTest, ThesaurusTakesAnEnglishQueryToOtherLanguages) {
 }
 
 TEST_F(CollectionSearchTest, ThesaurusTellsTheLanguageOfAShortQuery) {
-  auto orpaillage = search("orpaillage");
+  // Searched in its own language only, the query's detected language decides what comes first.
+  auto orpaillage = search("orpaillage", "", 10, false);
   ASSERT_FALSE(orpaillage.languages.empty());
   EXPECT_EQ(orpaillage.languages.front(), "fr");
   EXPECT_EQ(orpaillage.hits.at(0).language, "fr");
-  auto garimpo = search("garimpo");
+  auto garimpo = search("garimpo", "", 10, false);
   EXPECT_EQ(garimpo.languages.front(), "pt");
   EXPECT_EQ(garimpo.hits.at(0).language, "pt");
+  // Translated, it is the detected language that the other languages are searched from.
+  auto translated = search("orpaillage");
+  EXPECT_EQ(translated.languages.front(), "fr");
+  EXPECT_FALSE(translated.translations.contains("fr"));
+  EXPECT_TRUE(translated.translations.contains("es"));
 }
 
 
@@ -436,12 +471,21 @@ TEST(ThesaurusRankingTest, ATranslationRanksBelowTheQuerysOwnWords) {
   ASSERT_TRUE(searcher.has_value());
   SearchRequest request;
   request.query = "cyanide";
+  request.translate = false;  // the thesaurus alone
   auto response = searcher->search(request);
   ASSERT_TRUE(response.has_value());
   ASSERT_EQ(response->hits.size(), 2u);
   EXPECT_EQ(response->hits[0].id, "en");
   EXPECT_EQ(response->hits[1].id, "es");
   EXPECT_LT(response->hits[1].score, response->hits[0].score);
+  // Translated, the query finds the Spanish record as it finds the English one.
+  request.translate = true;
+  request.language = "en";
+  response = searcher->search(request);
+  ASSERT_TRUE(response.has_value());
+  ASSERT_EQ(response->hits.size(), 2u);
+  EXPECT_GE(response->hits[1].score, 0.9 * response->hits[0].score) << response->hits[1].id;
+  request.language = "";
   request.query = "cianuro";
   response = searcher->search(request);
   ASSERT_TRUE(response.has_value());

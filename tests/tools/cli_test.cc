@@ -21,10 +21,11 @@ struct CommandRun {
 
 class CliTest : public testing::Test {
  protected:
-  // Runs `precedent ARGS` with PRECEDENT_DB pointing into the test's folder.
-  CommandRun precedent(const std::string& args) {
+  // Runs `precedent ARGS` with PRECEDENT_DB pointing into the test's folder, and `environment`
+  // (NAME=value ...) set too.
+  CommandRun precedent(const std::string& args, const std::string& environment = "") {
     auto out_file = dir_ / "stdout", err_file = dir_ / "stderr";
-    std::string command = "PRECEDENT_DB='" + (dir_ / "db").string() + "' '" PRECEDENT_BINARY "' " + args +
+    std::string command = environment + " PRECEDENT_DB='" + (dir_ / "db").string() + "' '" PRECEDENT_BINARY "' " + args +
                           " >'" + out_file.string() + "' 2>'" + err_file.string() + "' </dev/null";
     int status = std::system(command.c_str());
     CommandRun run;
@@ -110,6 +111,35 @@ TEST_F(CliTest, IndexSearchShowStatsOnTheCollection) {
   auto stats = precedent("stats --json");
   ASSERT_EQ(stats.exit_code, 0);
   EXPECT_GE(nlohmann::json::parse(stats.out)["documents"].get<int>(), 80);
+}
+
+TEST_F(CliTest, SearchesAcrossLanguagesAndWithoutApertiumSaysWhy) {
+  ASSERT_EQ(precedent("index " + quoted(test_support::collection_dir())).exit_code, 0);
+
+  auto translated = precedent("search --json --lang en 'child labour in artisanal gold mining'");
+  ASSERT_EQ(translated.exit_code, 0) << translated.err;
+  auto response = nlohmann::json::parse(translated.out);
+  for (const char* language : {"es", "fr", "pt"}) EXPECT_TRUE(response["translations"].contains(language)) << language;
+  EXPECT_FALSE(response.contains("translation_unavailable"));
+  auto text = precedent("search --lang en 'child labour in artisanal gold mining' --per-page 1");
+  EXPECT_NE(text.out.find("also searched in es: "), std::string::npos) << text.out;
+
+  auto own_only = precedent("search --json --no-translate --lang en 'child labour in artisanal gold mining'");
+  ASSERT_EQ(own_only.exit_code, 0);
+  EXPECT_TRUE(nlohmann::json::parse(own_only.out)["translations"].empty());
+
+  // The translator's data pointed at nothing: the search answers as before and says why.
+  auto without = precedent("search --json --lang en 'child labour in artisanal gold mining'",
+                           "PRECEDENT_APERTIUM_DIR=/nonexistent/apertium");
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  auto degraded = nlohmann::json::parse(without.out);
+  EXPECT_FALSE(degraded["hits"].empty());
+  EXPECT_TRUE(degraded["translations"].empty());
+  EXPECT_NE(degraded["translation_unavailable"].get<std::string>().find("/nonexistent/apertium"), std::string::npos);
+  auto stats = nlohmann::json::parse(precedent("stats --json", "PRECEDENT_APERTIUM_DIR=/nonexistent/apertium").out);
+  EXPECT_EQ(stats["translation"]["available"], false);
+  EXPECT_NE(stats["translation"]["problem"].get<std::string>().find("apertium-eng-spa"), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(precedent("stats --json").out)["translation"]["available"], true);
 }
 
 TEST_F(CliTest, ExitCodesForFailuresScriptsCanTellApart) {

@@ -118,6 +118,8 @@ test("a designer searches, narrows by a facet, pages, and goes back", async () =
   await page.waitForTimeout(300);  // a completion answer still on its way must not reopen the list
   assert.ok(await page.locator("#suggestions").isHidden(), "the completion list closes on search");
   assert.ok(await page.locator("#results > li").count() > 0);
+  // The list first shows the records the empty query browses; the query's results replace it.
+  await page.locator("#status", { hasText: "Spanish" }).waitFor();
   assert.ok(await page.locator("#results mark").count() > 0, "matched words are marked");
   const before = await page.locator("#status").textContent();
   await shot(page, "02-results");
