@@ -277,6 +277,10 @@ int main(int argc, char** argv) {
   app.add_option("--threads", thread_counts, "Thread counts to run (repeatable)");
   app.add_option("--rounds", rounds, "Times each thread runs the whole mix")->default_val(3);
   app.add_option("--lang", language, "Query language for every query (default: detected, as users send)");
+  bool translate = true;
+  app.add_option("--translate", translate,
+                 "Also search each query translated into the index's other languages (true/false)")
+      ->capture_default_str();
   app.add_option("--urls-out", urls_out, "Write the mix as /v1/search URLs, one per line, for wrk");
   std::filesystem::path mix_out;
   app.add_option("--mix-out", mix_out,
@@ -322,7 +326,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "search_bench: %s\n", e.what());
     return 1;
   }
-  for (auto& query : mix) query.request.language = language;
+  for (auto& query : mix) {
+    query.request.language = language;
+    query.request.translate = translate;
+  }
   if (!only_types.empty()) {
     std::erase_if(mix, [&](const Query& query) {
       return std::find(only_types.begin(), only_types.end(), query.type) == only_types.end();
