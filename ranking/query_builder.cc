@@ -151,6 +151,19 @@ std::string fold_query(const std::string& text) {
   return out;
 }
 
+// The text's tokens: what stands between white space.
+std::vector<std::string> tokens_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t space = text.find_first_of(" \t\r\n", pos);
+    if (space == std::string::npos) space = text.size();
+    if (space > pos) out.push_back(text.substr(pos, space - pos));
+    pos = space + 1;
+  }
+  return out;
+}
+
 // A folded query's words, exclusions, field:value filters and ORs. Only a query written without
 // other syntax is expanded with the thesaurus: alternatives added to words that stand in a
 // phrase, a NEAR or an AND would change what was asked for.
@@ -167,13 +180,7 @@ PlainQuery plain_query(const std::string& folded) {
     auto words = indexer::words_of(indexer::fold(text));  // fold again: exclusions were made upper case
     to.insert(to.end(), words.begin(), words.end());
   };
-  std::size_t pos = 0;
-  while (pos < folded.size()) {
-    std::size_t space = folded.find_first_of(" \t\r\n", pos);
-    if (space == std::string::npos) space = folded.size();
-    std::string token = folded.substr(pos, space - pos);
-    pos = space + 1;
-    if (token.empty()) continue;
+  for (const auto& token : tokens_of(folded)) {
     if (token == "OR") continue;  // between words, what the query does anyway
     if (kOperators.contains(token) || token.find_first_of("\"()*+") != std::string::npos) {
       out.plain = false;
@@ -197,13 +204,8 @@ PlainQuery plain_query(const std::string& folded) {
 // needs), without its exclusions, filters and operators.
 std::string translatable_text(const std::string& text) {
   std::string out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t space = text.find_first_of(" \t\r\n", pos);
-    if (space == std::string::npos) space = text.size();
-    std::string token = text.substr(pos, space - pos);
-    pos = space + 1;
-    if (token.empty() || kOperators.contains(token) || token[0] == '-' || token.find(':') != std::string::npos) continue;
+  for (auto token : tokens_of(text)) {
+    if (kOperators.contains(token) || token[0] == '-' || token.find(':') != std::string::npos) continue;
     std::erase_if(token, [](char c) { return std::string_view("\"()*+").find(c) != std::string_view::npos; });
     if (!token.empty()) out += (out.empty() ? "" : " ") + token;
   }
