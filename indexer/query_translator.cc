@@ -1,5 +1,6 @@
 #include "indexer/query_translator.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <list>
@@ -52,9 +53,10 @@ UString ustring(const std::string& text) {
 // The text with every character that Apertium's stream format gives a meaning, and every control
 // byte, made a space, cut to the limit at a character boundary.
 std::string stream_safe(const std::string& text) {
-  std::string out = text.substr(0, QueryTranslator::kMaxInputBytes);
-  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-  if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+  std::size_t end = std::min(text.size(), QueryTranslator::kMaxInputBytes);
+  // A cut inside a character moves back to its first byte.
+  while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  std::string out = text.substr(0, end);
   for (char& c : out) {
     unsigned char byte = static_cast<unsigned char>(c);
     if (byte < 0x20 || byte == 0x7F || std::string_view("^$/[]\\@*{}<>#").find(c) != std::string_view::npos) c = ' ';

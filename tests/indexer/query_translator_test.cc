@@ -108,13 +108,21 @@ TEST(QueryTranslator, StreamCharactersAndControlBytesAreOnlySpaces) {
       EXPECT_EQ(alternative.find_first_of("^$@*<>{}[]\\"), std::string::npos) << alternative;
 }
 
+TEST(QueryTranslator, AWordEndingInAnAccentedLetterStaysWhole) {
+  auto translation = translator().translate("minería en Perú", "es", "en");
+  ASSERT_TRUE(translation) << translation.error().to_string();
+  EXPECT_TRUE(has(alternatives_of(*translation, "Perú"), "Peru")) << translation->text();
+}
+
 TEST(QueryTranslator, CutsLongInputAtACharacterBoundary) {
   std::string long_text;
   while (long_text.size() < 3 * QueryTranslator::kMaxInputBytes) long_text += "minería ";
+  // A two-byte letter across the limit.
+  long_text = std::string(QueryTranslator::kMaxInputBytes - 2, 'a') + " ñ " + long_text;
   auto translation = translator().translate(long_text, "es", "en");
   ASSERT_TRUE(translation) << translation.error().to_string();
-  EXPECT_LE(translation->words.size(), QueryTranslator::kMaxInputBytes / 8 + 1);
-  EXPECT_FALSE(translation->words.empty());
+  ASSERT_EQ(translation->words.size(), 1u) << "the limit falls inside the ñ, which is left out whole";
+  EXPECT_EQ(translation->words.front().source, std::string(QueryTranslator::kMaxInputBytes - 2, 'a'));
 }
 
 TEST(QueryTranslator, AnswersTheSameFromItsCache) {
