@@ -418,8 +418,11 @@ struct QueryBuilder::Impl {
   // general dictionary, is the authority ("artisanal gold mining" -> "minería aurífera artesanal").
   // `added` (every language's thesaurus terms), the plain query's exclusions and filters, and the
   // boosts of the query's own analysis apply as there. Empty when no word is left.
+  // `by_concepts` false: every word is translated by the dictionaries, concepts too (a user who
+  // prefers their own language: the thesaurus's full-weight terms would lead the ranking).
   Xapian::Query translated(const indexer::Translation& translation, const PlainQuery& plain, const std::string& unit,
-                           const std::vector<indexer::ConceptMatch>& concepts, const Xapian::Query& added) {
+                           const std::vector<indexer::ConceptMatch>& concepts, bool by_concepts,
+                           const Xapian::Query& added) {
     const auto& source_stop = indexer::stop_words(translation.from);
     const auto& target_stop = indexer::stop_words(translation.to);
     const Xapian::Stem& stem = stemmers.get(translation.to);
@@ -427,9 +430,11 @@ struct QueryBuilder::Impl {
     const auto& thesaurus = indexer::Thesaurus::bundled();
     // Which concept, if any, each of the plain query's words belongs to.
     std::vector<const indexer::ConceptMatch*> concept_of(plain.words.size(), nullptr);
-    for (const auto& match : concepts)
+    for (const auto& match : concepts) {
+      if (!by_concepts) break;
       for (std::size_t i = match.first_word; i < match.first_word + match.word_count && i < concept_of.size(); ++i)
         concept_of[i] = &match;
+    }
     std::set<const indexer::ConceptMatch*> emitted;
     std::size_t next_word = 0;  // the translated words follow the plain query's words in order
 
@@ -603,7 +608,7 @@ std::optional<std::string> QueryBuilder::spelling_correction(const std::string& 
 }
 
 corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const std::string& language,
-                                                const Filters& filters, bool translate) {
+                                                const Filters& filters, const QueryOptions& options) {
   if (text.size() > kMaxQueryBytes) {
     return Error{ErrorCode::invalid_argument,
                  "the query is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMaxQueryBytes),
@@ -685,7 +690,7 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
       }
       // The query's own language, given or detected, is translated into the collection's others.
       std::string source = requested.empty() && detected_first ? out.languages.front() : requested;
-      if (translate && plain.plain && !plain.words.empty() && !source.empty()) {
+      if (options.translate && plain.plain && !plain.words.empty() && !source.empty()) {
         const auto* translator = impl_->translator.get();
         if (translator == nullptr || !translator->status().available) {
           out.translation_unavailable = translator == nullptr ? "translation is turned off" : translator->status().reason;
@@ -699,9 +704,12 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
               out.translation_unavailable = translation.error().message;
               continue;
             }
-            Xapian::Query query = impl_->translated(*translation, plain, default_prefix, concepts, added);
+            Xapian::Query query =
+                impl_->translated(*translation, plain, default_prefix, concepts, !options.prefer_language, added);
             if (query.empty()) continue;
-            variants.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, query, impl_->relevance.translation_weight);
+            double weight = options.prefer_language ? impl_->relevance.other_language_weight
+                                                    : impl_->relevance.translation_weight;
+            variants.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, query, weight);
             out.translations[target] = translation->text();
           }
         }

@@ -40,6 +40,16 @@ struct BuiltQuery {
   std::string translation_unavailable;
 };
 
+struct QueryOptions {
+  // A plain query (words, exclusions, filters) is also searched translated into each other
+  // language the collection holds, when the query's language is given or detected.
+  bool translate = true;
+  // Records in the query's own language rank above equally good ones in another: translations
+  // then count as the query's other-language analyses do (RelevanceConfig::other_language_weight),
+  // and are the dictionaries' alone, without the thesaurus's full-weight terms.
+  bool prefer_language = false;
+};
+
 class QueryBuilder {
  public:
   // `fallback_languages`: what a query is analysed in when no language is given or detected
@@ -60,10 +70,8 @@ class QueryBuilder {
   // Translates queries into the collection's other languages; none: no translation.
   void set_translator(std::shared_ptr<const indexer::QueryTranslator> translator);
 
-  // `translate`: a plain query (words, exclusions, filters) is also searched translated into each
-  // other language the collection holds, when the query's language is given or detected.
   corpus::Result<BuiltQuery> build(const std::string& text, const std::string& language,
-                                   const Filters& filters, bool translate = true);
+                                   const Filters& filters, const QueryOptions& options = {});
 
   // The query with misspelt words replaced by the closest words of the index's spelling
   // dictionary, or nullopt when nothing would change. Needs set_database().

@@ -36,6 +36,8 @@ struct SearchRequest {
   // Also search the query translated into the collection's other languages (a plain query whose
   // language is given or detected; indexer/query_translator.h).
   bool translate = true;
+  // Records in the query's language first, when they answer as well as others (QueryOptions).
+  bool prefer_language = false;
 };
 
 // What every result list shows of a record.

@@ -176,7 +176,8 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
   }
   try {
     return impl_->read_current([&]() -> corpus::Result<SearchResponse> {
-      auto built = impl_->builder.build(request.query, request.language, request.filters, request.translate);
+      auto built = impl_->builder.build(request.query, request.language, request.filters,
+                                        QueryOptions{request.translate, request.prefer_language});
       if (!built) return built.error();
 
       auto facets = facet_list(request.facets);

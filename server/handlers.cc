@@ -116,6 +116,9 @@ corpus::Result<ranking::SearchRequest> parse_search_request(const HttpRequest& r
   auto translate = boolean(request, "translate", true);
   if (!translate) return translate.error();
   out.translate = *translate;
+  auto prefer = boolean(request, "prefer_lang", false);
+  if (!prefer) return prefer.error();
+  out.prefer_language = *prefer;
   auto filters = parse_filters(request);
   if (!filters) return filters.error();
   out.filters = std::move(filters).value();

@@ -454,6 +454,16 @@ TEST_F(CollectionSearchTest, ThesaurusTellsTheLanguageOfAShortQuery) {
   EXPECT_EQ(translated.languages.front(), "fr");
   EXPECT_FALSE(translated.translations.contains("fr"));
   EXPECT_TRUE(translated.translations.contains("es"));
+  // A user who prefers their own language gets its records first, and the others after them.
+  SearchRequest preferring;
+  preferring.query = "orpaillage";
+  preferring.prefer_language = true;
+  preferring.per_page = 30;
+  auto preferred = searcher_->search(preferring);
+  ASSERT_TRUE(preferred);
+  EXPECT_EQ(preferred->hits.at(0).language, "fr");
+  EXPECT_FALSE(preferred->translations.empty());
+  EXPECT_TRUE(std::any_of(preferred->hits.begin(), preferred->hits.end(), [](const Hit& h) { return h.language != "fr"; }));
 }
 
 

@@ -35,6 +35,7 @@ int run_search(const SearchCommand& command) {
   request.page = command.page;
   request.per_page = command.per_page;
   request.translate = command.translate;
+  request.prefer_language = command.prefer_language;
   request.sort = command.sort == "newest"   ? ranking::SortOrder::newest
                  : command.sort == "oldest" ? ranking::SortOrder::oldest
                                             : ranking::SortOrder::relevance;

@@ -59,6 +59,7 @@ struct SearchCommand {
   std::size_t per_page = 10;
   std::string sort = "relevance";
   bool translate = true;  // also search the query translated into the collection's other languages
+  bool prefer_language = false;  // records in the query's language first, other things equal
   bool json = false;
 };
 int run_search(const SearchCommand& command);

@@ -66,6 +66,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
   search_app->add_flag("--no-translate{false}", search.translate,
                        "Search the query's own language only, not its translations into the collection's others");
+  search_app->add_flag("--prefer-lang", search.prefer_language,
+                       "Rank records in the query's language above equally good ones in other languages");
   search_app->add_flag("--json", search.json, "Print the same JSON object as GET /v1/search");
 
   tools::ShowCommand show;
