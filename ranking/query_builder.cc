@@ -16,15 +16,13 @@
 #include "indexer/stop_words.h"
 #include "indexer/text_normalizer.h"
 #include "indexer/thesaurus.h"
+#include "ranking/query_text.h"
 
 namespace ranking {
 namespace {
 
 using corpus::Error;
 using corpus::ErrorCode;
-
-// Xapian's query operators, which folding must leave upper case.
-const std::set<std::string, std::less<>> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
 
 // Every document, as a new query each time. Never Xapian::Query::MatchAll: that is one global
 // object whose reference count is not atomic, so threads copying it at once corrupted the heap
@@ -62,155 +60,6 @@ class YearRangeProcessor : public Xapian::RangeProcessor {
  private:
   bool lessons_;
 };
-
-bool is_year(std::string_view s) {
-  return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-}
-
-// Checks year: filters and rewrites a single year "year:2005" as the range "year:2005..2005".
-// Returns an error naming the bad value.
-std::optional<Error> normalise_years(std::string& text) {
-  std::string out;
-  std::size_t pos = 0;
-  while (true) {
-    std::size_t found = text.find("year:", pos);
-    if (found == std::string::npos || (found > 0 && !std::isspace(static_cast<unsigned char>(text[found - 1])) &&
-                                       text[found - 1] != '(' && text[found - 1] != '-' && text[found - 1] != '+')) {
-      if (found == std::string::npos) break;
-      out += text.substr(pos, found + 5 - pos);
-      pos = found + 5;
-      continue;
-    }
-    std::size_t value_begin = found + 5;
-    std::size_t value_end = text.find_first_of(" \t)", value_begin);
-    if (value_end == std::string::npos) value_end = text.size();
-    std::string value = text.substr(value_begin, value_end - value_begin);
-    auto dots = value.find("..");
-    bool ok;
-    std::string rewritten;
-    if (dots == std::string::npos) {
-      ok = is_year(value);
-      rewritten = value + ".." + value;
-    } else {
-      std::string from = value.substr(0, dots), to = value.substr(dots + 2);
-      ok = (from.empty() || is_year(from)) && (to.empty() || is_year(to)) && !(from.empty() && to.empty()) &&
-           (from.empty() || to.empty() || from <= to);
-      rewritten = value;
-    }
-    if (!ok) {
-      return Error{ErrorCode::parse_error,
-                   "year: expects a year or a range FROM..TO (like year:2005 or year:2000..2010), got \"" +
-                       value + "\"", "", 0, "q"};
-    }
-    out += text.substr(pos, value_begin - pos) + rewritten;
-    pos = value_end;
-  }
-  out += text.substr(pos);
-  text = std::move(out);
-  return std::nullopt;
-}
-
-// A folded word with its first letter upper case: Xapian's STEM_SOME leaves such words
-// unstemmed, so they match the exact (folded) word, which every record indexes whatever its
-// language.
-std::string unstemmed(std::string word) {
-  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
-  return word;
-}
-
-// Folds the query like the indexed text, but leaves Xapian's upper-case operators alone.
-// Excluded words (-word, NOT word) are made unstemmed, so that an exclusion holds in every
-// language the query is analysed in, not only in those whose stem of it the record shares.
-std::string fold_query(const std::string& text) {
-  std::string out;
-  std::size_t pos = 0;
-  bool after_not = false;
-  while (pos < text.size()) {
-    std::size_t space = text.find_first_of(" \t\r\n", pos);
-    if (space == std::string::npos) space = text.size();
-    std::string token = text.substr(pos, space - pos);
-    if (kOperators.contains(token)) {
-      out += token;
-      after_not = token == "NOT";
-    } else {
-      std::string folded = indexer::fold(token);
-      if (folded.size() > 1 && folded[0] == '-') folded = "-" + unstemmed(folded.substr(1));
-      else if (after_not) folded = unstemmed(folded);
-      // ".." means a range to Xapian, and only year: takes one: an ellipsis elsewhere
-      // ("wait... what") is punctuation.
-      if (folded.find("year:") == std::string::npos) {
-        for (std::size_t dots = folded.find(".."); dots != std::string::npos; dots = folded.find("..", dots))
-          folded.replace(dots, 2, "  ");
-      }
-      out += folded;
-      after_not = false;
-    }
-    if (space < text.size()) out += ' ';
-    pos = space + 1;
-  }
-  return out;
-}
-
-// The text's tokens: what stands between white space.
-std::vector<std::string> tokens_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t space = text.find_first_of(" \t\r\n", pos);
-    if (space == std::string::npos) space = text.size();
-    if (space > pos) out.push_back(text.substr(pos, space - pos));
-    pos = space + 1;
-  }
-  return out;
-}
-
-// A folded query's words, exclusions, field:value filters and ORs. Only a query written without
-// other syntax is expanded with the thesaurus: alternatives added to words that stand in a
-// phrase, a NEAR or an AND would change what was asked for.
-struct PlainQuery {
-  bool plain = true;
-  std::vector<std::string> words;     // folded words in order (of any query, for detection)
-  std::vector<std::string> excluded;  // folded words after '-'
-  std::map<std::string, std::vector<std::string>> filters;  // field name -> values
-};
-
-PlainQuery plain_query(const std::string& folded) {
-  PlainQuery out;
-  auto add_words = [](const std::string& text, std::vector<std::string>& to) {
-    auto words = indexer::words_of(indexer::fold(text));  // fold again: exclusions were made upper case
-    to.insert(to.end(), words.begin(), words.end());
-  };
-  for (const auto& token : tokens_of(folded)) {
-    if (token == "OR") continue;  // between words, what the query does anyway
-    if (kOperators.contains(token) || token.find_first_of("\"()*+") != std::string::npos) {
-      out.plain = false;
-      if (!kOperators.contains(token)) add_words(token, out.words);
-      continue;
-    }
-    if (std::size_t colon = token.find(':'); colon != std::string::npos) {
-      std::string name = token.substr(0, colon);
-      bool filter = name != "year" && colon + 1 < token.size() && find_filter_field(name) != nullptr;
-      if (filter) out.filters[name].push_back(token.substr(colon + 1));
-      else out.plain = false;
-      continue;
-    }
-    if (token[0] == '-') add_words(token.substr(1), out.excluded);
-    else add_words(token, out.words);
-  }
-  return out;
-}
-
-// The words of a plain query as the user wrote them (accents and case kept, which a translator
-// needs), without its exclusions, filters and operators.
-std::string translatable_text(const std::string& text) {
-  std::string out;
-  for (auto token : tokens_of(text)) {
-    if (kOperators.contains(token) || token[0] == '-' || token.find(':') != std::string::npos) continue;
-    std::erase_if(token, [](char c) { return std::string_view("\"()*+").find(c) != std::string_view::npos; });
-    if (!token.empty()) out += (out.empty() ? "" : " ") + token;
-  }
-  return out;
-}
 
 bool is_stop_word(const std::vector<std::string>& stop, const std::string& word) {
   return std::binary_search(stop.begin(), stop.end(), word);
@@ -586,7 +435,7 @@ std::optional<std::string> QueryBuilder::spelling_correction(const std::string& 
       std::size_t begin = token.find_first_not_of("-+\"(");
       std::size_t end = token.find_last_not_of("\")*");
       bool is_word = begin != std::string::npos && end != std::string::npos && begin <= end &&
-                     token.find(':') == std::string::npos && !kOperators.contains(token);
+                     token.find(':') == std::string::npos && !is_query_operator(token);
       if (is_word) {
         std::string word = indexer::fold(token.substr(begin, end - begin + 1));
         // A word the index holds needs no correction, and looking one up is the costly part.
