@@ -1,8 +1,9 @@
 // libFuzzer target for the query language: the query parser with its filters, run by the real
-// Searcher over the bundled collection (the query builder, the thesaurus expansion, the
-// proximity pairs, did-you-mean, facets and snippets), and the same text as a completion prefix
-// and as a proposal. Input lines: the query; the language; then filters as NAME=VALUE (any
-// filter name, plus from=YEAR and to=YEAR), "facets=", "page=" and "sort=".
+// Searcher over the bundled collection (the query builder, the thesaurus expansion, the query's
+// translation by Apertium's dictionaries, the proximity pairs, did-you-mean, facets and
+// snippets), and the same text as a completion prefix and as a proposal. Input lines: the query;
+// the language; then filters as NAME=VALUE (any filter name, plus from=YEAR and to=YEAR),
+// "facets=", "page=", "sort=", "translate=false" and "prefer_lang=true".
 // A query may be refused with invalid_argument or parse_error; anything else that fails, or a
 // crash, is a finding.
 
@@ -69,6 +70,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       else if (name == "facets") request.facets.emplace_back(value);
       else if (name == "page") request.page = static_cast<std::size_t>(number(value).value_or(1));
       else if (name == "sort") request.sort = value == "newest" ? ranking::SortOrder::newest : ranking::SortOrder::oldest;
+      else if (name == "translate") request.translate = value != "false";
+      else if (name == "prefer_lang") request.prefer_language = value == "true";
       else request.filters.values[std::string(name)].emplace_back(value);
     }
     ++line;
