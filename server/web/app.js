@@ -20,6 +20,7 @@
     var params = new URLSearchParams(location.search);
     var s = { view: params.get("view") || "search", q: params.get("q") || "", page: Math.max(1, parseInt(params.get("page") || "1", 10) || 1),
               year_from: params.get("year_from") || "", year_to: params.get("year_to") || "", similar: params.get("similar") || "",
+              prefer_lang: params.get("prefer_lang") === "true",
               filters: {} };
     FILTERS.forEach(function (name) { s.filters[name] = params.getAll(name); });
     return s;
@@ -31,6 +32,7 @@
     FILTERS.forEach(function (name) { s.filters[name].forEach(function (v) { params.append(name, v); }); });
     if (s.year_from) params.set("year_from", s.year_from);
     if (s.year_to) params.set("year_to", s.year_to);
+    if (s.prefer_lang) params.set("prefer_lang", "true");
     if (withView && s.page > 1) params.set("page", String(s.page));
     if (withView && s.similar) params.set("similar", s.similar);
     if (withView && ui !== precedentBrowserLanguage()) params.set("ui", ui);
@@ -80,6 +82,7 @@
     $("q").value = state.q;
     $("year-from").value = state.year_from;
     $("year-to").value = state.year_to;
+    $("prefer-lang").checked = state.prefer_lang;
     if (state.view === "search") runSearch();
     if (state.view === "landscape") drawLandscape();
   }
@@ -438,6 +441,11 @@
     $("q").addEventListener("blur", function () { setTimeout(closeSuggestions, 100); });
     $("apply-years").addEventListener("click", function () {
       navigate(function (s) { s.year_from = $("year-from").value; s.year_to = $("year-to").value; s.page = 1; });
+    });
+    // Language-neutral ranking is the default; a reader who prefers their query's language asks.
+    $("prefer-lang").addEventListener("change", function () {
+      var checked = $("prefer-lang").checked;
+      navigate(function (s) { s.prefer_lang = checked; s.page = 1; });
     });
     $("clear-filters").addEventListener("click", function () {
       navigate(function (s) { FILTERS.forEach(function (f) { s.filters[f] = []; }); s.year_from = ""; s.year_to = ""; s.page = 1; });

@@ -135,9 +135,21 @@ test("a designer searches, narrows by a facet, pages, and goes back", async () =
   assert.equal(await page.locator(".facet-country input:checked").count(), 1);
   await shot(page, "03-facet");
 
-  // Clearing the filters, paging over a broad query, then the back button.
+  // Clearing the filters.
   await page.locator("#clear-filters").click();
   await page.waitForURL((url) => !url.search.includes("country="));
+
+  // Ranked by how well they answer, a Spanish record leads an English query; asked for records in
+  // the query's language first, English ones lead, and the URL keeps the choice.
+  await page.goto(`${serverUrl}/?q=Colombia+child+labour`);
+  await page.locator("#status", { hasText: "Spanish" }).waitFor();
+  assert.equal(await page.locator("#results > li .badge-language").first().textContent(), "Spanish");
+  await page.locator("#prefer-lang").check();
+  await page.waitForURL(/prefer_lang=true/);
+  await page.waitForFunction(() => document.querySelector("#results > li .badge-language").textContent === "English");
+  assert.ok(await page.locator("#prefer-lang").isChecked());
+
+  // Paging over a broad query, then the back button.
   await page.goto(`${serverUrl}/?q=mining`);
   await page.locator("#pager a[aria-current=page]", { hasText: "1" }).waitFor();
   const firstTitle = await page.locator("#results > li h3").first().textContent();
