@@ -147,13 +147,24 @@ struct QueryBuilder::Impl {
     return query;
   }
 
+  // A thesaurus term as a query: one word by its stem in the term's language, several as a phrase
+  // of the words; empty when the index lacks any of them. `key` names it, to tell repeats apart.
+  Xapian::Query term_query(const indexer::ThesaurusTerm& term, const std::string& unit, std::string& key) {
+    std::vector<std::string> keys;
+    if (term.words.size() == 1) keys.push_back(std::string(indexer::schema::kStemmed) + unit + term.stems.front());
+    else for (const auto& word : term.words) keys.push_back(unit + word);
+    key = joined(keys);
+    if (keys.empty() || (has_db && !std::all_of(keys.begin(), keys.end(), [&](const std::string& k) { return db.term_exists(k); })))
+      return Xapian::Query();
+    return keys.size() == 1 ? Xapian::Query(keys.front()) : Xapian::Query(Xapian::Query::OP_PHRASE, keys.begin(), keys.end());
+  }
+
   // The thesaurus terms of the concepts found in a plain query, as a query that ranks below the
   // query's own words and keeps its exclusions and filters; `unit` is the lesson prefix or "".
   // Empty when nothing is added. Lists what was added in `report`.
   Xapian::Query expansion(const PlainQuery& plain, const std::vector<indexer::ConceptMatch>& matches,
                           const std::string& unit, std::vector<QueryExpansion>& report) {
     const auto& thesaurus = indexer::Thesaurus::bundled();
-    const std::string stemmed = std::string(indexer::schema::kStemmed) + unit;
     std::vector<Xapian::Query> groups;
     for (const auto& match : matches) {
       const auto& concept_entry = thesaurus.concept_at(match.concept_index);
@@ -171,25 +182,9 @@ struct QueryBuilder::Impl {
                               [&](const std::string& stem, const std::string& word) {
                                 return stem == stemmers.get(term.language)(word);
                               });
-        Xapian::Query alternative;
         std::string key;
-        if (term.words.size() == 1) {
-          // A single word matches its stem, in the term's own language.
-          key = stemmed + stemmers.get(term.language)(term.words.front());
-          if (has_db && !db.term_exists(key)) continue;
-          alternative = Xapian::Query(key);
-        } else {
-          std::vector<Xapian::Query> words;
-          bool present = true;
-          for (const auto& word : term.words) {
-            words.emplace_back(unit + word);
-            key += unit + word + " ";
-            present = present && (!has_db || db.term_exists(unit + word));
-          }
-          if (!present) continue;
-          alternative = Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
-        }
-        if (!seen.insert(key).second) continue;
+        Xapian::Query alternative = term_query(term, unit, key);
+        if (alternative.empty() || !seen.insert(key).second) continue;
         alternatives.push_back(alternative);
         if (!own && std::find(added.terms.begin(), added.terms.end(), term.text) == added.terms.end())
           added.terms.push_back(term.text);
@@ -213,7 +208,7 @@ struct QueryBuilder::Impl {
     const auto& stop = indexer::stop_words(language);
     std::vector<std::string> content;
     for (const auto& word : plain.words) {
-      if (std::binary_search(stop.begin(), stop.end(), word)) continue;
+      if (is_stop_word(stop, word)) continue;
       if (has_db && !db.term_exists(unit + word)) continue;
       content.push_back(unit + word);
     }
@@ -242,18 +237,14 @@ struct QueryBuilder::Impl {
   // phrase), with the words of its preferred term in `preferred`; empty when the index holds none.
   Xapian::Query concept_group(const indexer::ThesaurusConcept& concept_entry, const std::string& language,
                               const std::string& unit, std::vector<std::string>& preferred) {
-    const std::string stemmed = std::string(indexer::schema::kStemmed) + unit;
     std::vector<Xapian::Query> alternatives;
     for (const auto& term : concept_entry.terms) {
-      if (term.language != language || term.words.empty()) continue;
-      std::vector<std::string> keys;
-      if (term.words.size() == 1) keys.push_back(stemmed + term.stems.front());
-      else for (const auto& word : term.words) keys.push_back(unit + word);
-      if (has_db && !std::all_of(keys.begin(), keys.end(), [&](const std::string& key) { return db.term_exists(key); }))
-        continue;
+      if (term.language != language) continue;
+      std::string key;
+      Xapian::Query alternative = term_query(term, unit, key);
+      if (alternative.empty()) continue;
       if (alternatives.empty()) preferred = term.words;
-      alternatives.push_back(keys.size() == 1 ? Xapian::Query(keys.front())
-                                              : Xapian::Query(Xapian::Query::OP_PHRASE, keys.begin(), keys.end()));
+      alternatives.push_back(alternative);
     }
     if (alternatives.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
