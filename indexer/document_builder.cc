@@ -40,7 +40,8 @@ std::string DocumentBuilder::analysis_language(const corpus::Document& document)
 }
 
 BuiltRecord DocumentBuilder::build(const corpus::Document& document, const SourceInfo& source,
-                                   std::map<std::string, Xapian::termcount>* spelling) {
+                                   std::map<std::string, Xapian::termcount>* spelling,
+                                   const RecordTranslations* translations) {
   std::string language = analysis_language(document);
   BuiltRecord built;
   Xapian::Document& out = built.record;
@@ -147,7 +148,7 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
   std::string signature = text_signature(texts);
   for (const auto& key : band_keys(signature)) out.add_boolean_term(schema::term(schema::kNearDuplicateBand, key));
   out.add_value(schema::kSignatureSlot, signature);
-  out.set_data(stored_data(document, source, language, document.language.empty() && !language.empty()));
+  out.set_data(stored_data(document, source, language, document.language.empty() && !language.empty(), translations));
 
   for (std::size_t i = 0; i < document.lessons.size(); ++i) {
     const corpus::Lesson& lesson = document.lessons[i];
@@ -174,12 +175,13 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
 }
 
 std::string stored_data(const corpus::Document& document, const SourceInfo& source,
-                        const std::string& language, bool detected) {
+                        const std::string& language, bool detected, const RecordTranslations* translations) {
   nlohmann::json data;
   data["record"] = corpus::to_json(document);
   if (!source.path.empty()) data["source"] = source.path;
   data["language"] = language;
   data["language_detected"] = detected;
+  if (translations != nullptr && !translations->empty()) data["translations"] = translations_to_json(*translations);
   return data.dump();
 }
 

@@ -12,6 +12,7 @@
 
 #include "corpus/document.h"
 #include "indexer/ingest.h"
+#include "indexer/record_translation.h"
 #include "indexer/relevance_config.h"
 #include "indexer/stemmer.h"
 
@@ -35,8 +36,10 @@ class DocumentBuilder {
   // `spelling`, when given, receives the record's words for the spelling dictionary: the words of
   // its title, summary and lessons (the text that names what a record is about; the body's long
   // tail would cost the writer more than it adds to "did you mean").
+  // `translations`, when given, are stored with the record (indexer/record_translation.h).
   BuiltRecord build(const corpus::Document& document, const SourceInfo& source,
-                    std::map<std::string, Xapian::termcount>* spelling = nullptr);
+                    std::map<std::string, Xapian::termcount>* spelling = nullptr,
+                    const RecordTranslations* translations = nullptr);
 
  private:
   RelevanceConfig relevance_;
@@ -45,9 +48,9 @@ class DocumentBuilder {
 };
 
 // The stored data of an indexed record: {"record": {...}, "source": "...", "language": "es",
-// "language_detected": true}.
+// "language_detected": true, "translations": {...}} (translations only when there are some).
 std::string stored_data(const corpus::Document& document, const SourceInfo& source,
-                        const std::string& language, bool detected);
+                        const std::string& language, bool detected, const RecordTranslations* translations);
 
 // Adds words counted by DocumentBuilder::build to the index's spelling dictionary.
 void add_spelling(Xapian::WritableDatabase& db, const std::map<std::string, Xapian::termcount>& words);

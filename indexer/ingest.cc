@@ -17,10 +17,13 @@
 
 #include "corpus/reader.h"
 #include "corpus/walker.h"
+#include "indexer/apertium_pairs.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_access.h"
+#include "indexer/record_translation.h"
 #include "indexer/record_writes.h"
 #include "indexer/schema.h"
+#include "indexer/text_translator.h"
 
 namespace indexer {
 namespace {
@@ -54,6 +57,8 @@ struct Chunk {
   std::uint64_t file_bytes = 0;
   std::vector<corpus::Document> records;
   std::vector<BuiltRecord> built;  // filled by an analysis thread
+  std::size_t translations_failed = 0;  // records of the chunk left without translations
+  std::string translation_problem;
   std::map<std::string, Xapian::termcount> spelling;  // words of the chunk, for the dictionary
 };
 
@@ -254,16 +259,35 @@ corpus::Result<IngestSummary> ingest(const fs::path& db_path, const std::vector<
 
   try {
     auto known = known_sources(db);
+    bool translated_before = db.get_metadata(std::string(schema::kTranslatedSummariesKey)) == "1";
+    summary.summaries_translated = options.translate_summaries.value_or(translated_before);
+    // Records stored with the other setting must be written again, unchanged files included.
+    if (summary.summaries_translated != translated_before)
+      for (auto& [term, source] : known) source.hash.clear();
+    std::shared_ptr<TextTranslator> translator;
+    if (summary.summaries_translated) {
+      translator = TextTranslator::shared(apertium::configured_data_dir());
+      summary.translation_problem = translator->problem();
+    }
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     ChunkPipeline pipeline(kChunksInFlightPerThread * threads);
     std::vector<std::thread> analysts;
     for (unsigned t = 0; t < threads; ++t) {
-      analysts.emplace_back([&pipeline, &options] {
+      analysts.emplace_back([&pipeline, &options, &translator] {
         DocumentBuilder builder(options.relevance);
         while (auto chunk = pipeline.take_work()) {
+          std::vector<RecordTranslations> translations;
+          if (translator) {
+            std::vector<std::string> languages;
+            for (const auto& record : chunk->records) languages.push_back(builder.analysis_language(record));
+            translations = translate_records(*translator, chunk->records, languages, &chunk->translation_problem);
+            for (std::size_t i = 0; i < translations.size(); ++i)
+              if (translations[i].empty() && translator->can_translate_from(languages[i])) ++chunk->translations_failed;
+          }
           chunk->built.reserve(chunk->records.size());
-          for (const auto& record : chunk->records)
-            chunk->built.push_back(builder.build(record, chunk->source, &chunk->spelling));
+          for (std::size_t i = 0; i < chunk->records.size(); ++i)
+            chunk->built.push_back(builder.build(chunk->records[i], chunk->source, &chunk->spelling,
+                                                 translations.empty() ? nullptr : &translations[i]));
           pipeline.finish_work(std::move(*chunk));
         }
       });
@@ -278,6 +302,8 @@ corpus::Result<IngestSummary> ingest(const fs::path& db_path, const std::vector<
         while (auto chunk = pipeline.take_next()) {
           std::lock_guard lock(summary_mutex);
           writer.apply(*chunk);
+          summary.translations_failed += chunk->translations_failed;
+          if (summary.translation_problem.empty()) summary.translation_problem = chunk->translation_problem;
           if (chunk->last_of_file) {
             ++state.files_done;
             state.bytes_done += chunk->file_bytes;
@@ -392,6 +418,9 @@ corpus::Result<IngestSummary> ingest(const fs::path& db_path, const std::vector<
         if (walked && !fs::exists(path, ec)) writer.remove_source(term);
       }
     }
+    // The setting is recorded once every file has been written with it.
+    if (!summary.cancelled)
+      db.set_metadata(std::string(schema::kTranslatedSummariesKey), summary.summaries_translated ? "1" : "");
     writer.commit();
     summary.documents = record_count(db);
   } catch (const Xapian::Error& e) {

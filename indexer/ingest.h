@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,11 @@ struct IngestOptions {
   // When set, only the records it accepts are indexed, as if the files held no others: the
   // records of one shard (indexer/sharded_ingest.h).
   std::function<bool(std::string_view id)> keep;
+  // Store every record's title, summary and lessons machine-translated into the other languages
+  // (indexer/record_translation.h), for readers of another language. Kept with the index, so API
+  // writes and later runs do the same; nullopt keeps what the index holds, a change re-reads every
+  // file. About 25 ms a record (tools/eval/README.md), so off unless asked for.
+  std::optional<bool> translate_summaries;
 };
 
 struct IngestProgress {
@@ -61,6 +67,9 @@ struct IngestSummary {
   std::uint64_t bytes = 0;          // bytes of the files read
   std::size_t documents = 0;        // records in the index afterwards
   bool cancelled = false;
+  bool summaries_translated = false;   // the records written carry translations
+  std::size_t translations_failed = 0;  // records written without them, because translation failed
+  std::string translation_problem;      // directions not installed, or the first failure
   std::vector<corpus::Error> errors;  // one per failed file or record, in file order
   std::vector<DuplicateFound> duplicates;  // records added or replaced that are near-duplicates
 };

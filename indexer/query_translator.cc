@@ -13,6 +13,8 @@
 #include <unicode/unistr.h>
 #include <unicode/ustdio.h>
 
+#include "indexer/apertium_pairs.h"
+
 namespace indexer {
 namespace {
 
@@ -20,22 +22,10 @@ namespace fs = std::filesystem;
 using corpus::Error;
 using corpus::ErrorCode;
 
-// A direction Apertium's packages hold dictionaries for: where they are and what they are called.
-struct DirectPair {
-  const char* from;
-  const char* to;
-  const char* package;  // folder under the data directory
-  const char* mode;     // file-name stem of the direction's dictionaries
-};
+using apertium::kDirectPairs;
+using apertium::kLanguages;
+using apertium::kPivot;
 
-constexpr DirectPair kDirectPairs[] = {
-    {"en", "es", "apertium-eng-spa", "eng-spa"}, {"es", "en", "apertium-eng-spa", "spa-eng"},
-    {"fr", "es", "apertium-fr-es", "fr-es"},     {"es", "fr", "apertium-fr-es", "es-fr"},
-    {"es", "pt", "apertium-es-pt", "es-pt"},     {"pt", "es", "apertium-es-pt", "pt-es"},
-};
-// The language every other pair goes through.
-constexpr const char* kPivot = "es";
-constexpr const char* kLanguages[] = {"en", "es", "fr", "pt"};
 // Analyses of a word looked up in the bilingual dictionary. Fewer lost relevance: 1, 3 and 6
 // scored xquad-en-es 0.8781, 0.8897 and 0.8900, asm-domain 0.8316, 0.8336 and 0.8361.
 constexpr std::size_t kMaxAnalyses = 6;
@@ -326,16 +316,11 @@ QueryTranslator::QueryTranslator(const fs::path& data_dir) : impl_(std::make_uni
     for (const auto& problem : problems) joined += (joined.empty() ? "" : ", ") + problem;
     impl_->status.reason = std::string(impl_->status.available ? "some" : "no") + " Apertium dictionaries under " +
                            data_dir.string() + " (missing: " + joined +
-                           "); install the Debian packages apertium-eng-spa, apertium-fr-es and apertium-es-pt";
+                           "); " + apertium::kPackagesHint;
   }
 }
 
 QueryTranslator::~QueryTranslator() = default;
-
-fs::path QueryTranslator::configured_data_dir() {
-  const char* configured = std::getenv("PRECEDENT_APERTIUM_DIR");
-  return configured != nullptr && *configured != '\0' ? fs::path(configured) : fs::path(kDefaultDataDir);
-}
 
 std::shared_ptr<QueryTranslator> QueryTranslator::shared(const fs::path& data_dir) {
   static std::mutex mutex;

@@ -44,8 +44,6 @@ struct TranslatorStatus {
 
 class QueryTranslator {
  public:
-  // Where Debian's Apertium packages put their data.
-  static constexpr const char* kDefaultDataDir = "/usr/share/apertium";
   static constexpr std::size_t kMaxInputBytes = 1024;
   // Translations kept per word: 2 scored xquad-en-es 0.8843, 4 0.8897, 8 0.8899.
   static constexpr std::size_t kMaxAlternatives = 4;
@@ -57,9 +55,6 @@ class QueryTranslator {
   ~QueryTranslator();
   QueryTranslator(const QueryTranslator&) = delete;
   QueryTranslator& operator=(const QueryTranslator&) = delete;
-
-  // Where the translator's data is: $PRECEDENT_APERTIUM_DIR when set, else kDefaultDataDir.
-  static std::filesystem::path configured_data_dir();
 
   // The process's translator for `data_dir`, loaded on first use and shared after.
   static std::shared_ptr<QueryTranslator> shared(const std::filesystem::path& data_dir);

@@ -140,6 +140,9 @@ corpus::Result<IngestSummary> ingest_sharded(const ShardLayout& layout, const st
     total.removed += summary->removed;
     total.documents += summary->documents;
     total.cancelled = total.cancelled || summary->cancelled;
+    total.summaries_translated = summary->summaries_translated;
+    total.translations_failed += summary->translations_failed;
+    if (total.translation_problem.empty()) total.translation_problem = summary->translation_problem;
     total.duplicates.insert(total.duplicates.end(), summary->duplicates.begin(), summary->duplicates.end());
   }
   auto synced = sync_spelling(layout);

@@ -176,6 +176,8 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
   // query fuzzer: bytes that are not UTF-8 there broke the analysis).
   auto language = requested_language(request.language);
   if (!language) return language.error();
+  auto ui_language = requested_language(request.ui_language, "ui_lang");
+  if (!ui_language) return ui_language.error();
   if (request.filters.values.contains("kind")) {
     return Error{ErrorCode::invalid_argument, "similar initiatives are records; a lesson kind filters searches only",
                  "", 0, "kind"};
@@ -367,7 +369,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
         const corpus::Document& record = stored->document;
         const Profile& other = candidate.profile;
         SimilarHit hit;
-        static_cast<RecordSummary&>(hit) = summary_of(*stored);
+        static_cast<RecordSummary&>(hit) = summary_of(*stored, *ui_language);
         hit.failure_reasons = record.failure_reasons;
         hit.lessons = record.lessons;
         hit.score = std::round(std::min(1.0, candidate.score) * 1000) / 1000;

@@ -57,6 +57,7 @@ struct SimilarRequest {
   std::string type;
   Filters filters;
   std::size_t k = 5;
+  std::string ui_language;  // as in SearchRequest
 };
 
 inline constexpr std::size_t kMaxSimilar = 50;

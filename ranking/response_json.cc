@@ -16,8 +16,16 @@ void add_partial(json& out, const std::vector<std::string>& missing_shards) {
   if (!missing_shards.empty()) out["missing_shards"] = missing_shards;
 }
 
-json summary_json(const RecordSummary& record) {
-  return {{"id", record.id},
+// A record's machine translation into the reader's language, made at indexing; lessons where
+// the answer shows the record's lessons.
+json machine_translation_json(const ShownTranslation& translation, bool with_lessons) {
+  json out = {{"lang", translation.language}, {"title", translation.title}, {"summary", translation.summary}};
+  if (with_lessons) out["lessons"] = translation.lessons;
+  return out;
+}
+
+json summary_json(const RecordSummary& record, bool with_lessons) {
+  json out = {{"id", record.id},
           {"title", record.title},
           {"type", optional_string(record.type)},
           {"language", optional_string(record.language)},
@@ -26,6 +34,9 @@ json summary_json(const RecordSummary& record) {
           {"end_year", optional_year(record.end_year)},
           {"outcome", optional_string(record.outcome)},
           {"duplicate_of", optional_string(record.duplicate_of)}};
+  if (record.machine_translation)
+    out["machine_translation"] = machine_translation_json(*record.machine_translation, with_lessons);
+  return out;
 }
 
 }  // namespace
@@ -33,7 +44,7 @@ json summary_json(const RecordSummary& record) {
 json to_json(const SearchResponse& response) {
   json hits = json::array();
   for (const auto& hit : response.hits) {
-    json item = summary_json(hit);
+    json item = summary_json(hit, false);
     item["score"] = hit.score;
     item["snippet"] = hit.snippet;
     json lessons = json::array();
@@ -83,7 +94,7 @@ json to_json(const SimilarResponse& response) {
   for (const auto& hit : response.similar) {
     json lessons = json::array();
     for (const auto& lesson : hit.lessons) lessons.push_back({{"kind", lesson.kind}, {"text", lesson.text}});
-    json item = summary_json(hit);
+    json item = summary_json(hit, true);
     item["failure_reasons"] = hit.failure_reasons;
     item["score"] = hit.score;
     item["why"] = {{"themes", hit.why.themes},
@@ -118,6 +129,7 @@ json to_json(const StoredRecord& record) {
   out["language_detected"] = record.language_detected;
   if (!record.source.empty()) out["source"] = record.source;
   if (!record.duplicate_of.empty()) out["duplicate_of"] = record.duplicate_of;
+  if (!record.translations.empty()) out["machine_translations"] = indexer::translations_to_json(record.translations);
   return out;
 }
 

@@ -33,20 +33,25 @@ const FilterField* find_filter_field(std::string_view name) {
   return nullptr;
 }
 
-corpus::Result<std::string> requested_language(const std::string& language) {
+corpus::Result<std::string> requested_language(const std::string& language, std::string_view field) {
   std::string code = indexer::lower(language);
   if (!code.empty() && !corpus::vocabulary::is_language_code(code)) {
     return corpus::Error{corpus::ErrorCode::invalid_argument, "\"" + language + "\" is not an ISO 639-1 language code",
-                         "", 0, "lang"};
+                         "", 0, std::string(field)};
   }
   return code;
 }
 
-RecordSummary summary_of(const StoredRecord& stored) {
+RecordSummary summary_of(const StoredRecord& stored, const std::string& ui_language) {
   const corpus::Document& record = stored.document;
-  return RecordSummary{record.id,        record.title,      record.type,     stored.language,
-                       record.countries, record.start_year, record.end_year, record.outcome,
-                       stored.duplicate_of};
+  RecordSummary out{record.id,        record.title,      record.type,     stored.language,
+                    record.countries, record.start_year, record.end_year, record.outcome,
+                    stored.duplicate_of, std::nullopt};
+  if (!ui_language.empty() && ui_language != stored.language) {
+    if (auto it = stored.translations.find(ui_language); it != stored.translations.end())
+      out.machine_translation = ShownTranslation{ui_language, it->second.title, it->second.summary, it->second.lessons};
+  }
+  return out;
 }
 
 const std::vector<FacetField>& facet_fields() {

@@ -11,6 +11,7 @@
 
 #include "corpus/document.h"
 #include "corpus/result.h"
+#include "indexer/record_translation.h"
 
 namespace ranking {
 
@@ -38,6 +39,18 @@ struct SearchRequest {
   bool translate = true;
   // Records in the query's language first, when they answer as well as others (QueryOptions).
   bool prefer_language = false;
+  // The reader's language: hits in another one carry their machine translation into it, when the
+  // index stores translations (RecordSummary::machine_translation). "" for none.
+  std::string ui_language;
+};
+
+// A record's title and summary (and a similar initiative's lessons) machine-translated into the
+// reader's language at indexing (indexer/record_translation.h); the original stays beside it.
+struct ShownTranslation {
+  std::string language;
+  std::string title;
+  std::string summary;
+  std::vector<std::string> lessons;  // each lesson's text, in the record's order
 };
 
 // What every result list shows of a record.
@@ -53,6 +66,8 @@ struct RecordSummary {
   // The first record of the group of near-duplicates this one belongs to, when it is not that
   // record itself (the same report ingested twice, see indexer/near_duplicates.h).
   std::string duplicate_of;
+  // In the reader's language, when asked for, the record is in another and the index stores it.
+  std::optional<ShownTranslation> machine_translation;
 };
 
 // A lesson of a hit that holds the query's words.
@@ -128,9 +143,12 @@ struct StoredRecord {
   std::string language;         // language it was analysed in ("" if none)
   bool language_detected = false;
   std::string duplicate_of;     // as in RecordSummary
+  indexer::RecordTranslations translations;  // machine translations stored at indexing, by language
 };
 
-RecordSummary summary_of(const StoredRecord& record);
+// What result lists show of `record`, with its machine translation into `ui_language` when it is
+// in another language and one is stored.
+RecordSummary summary_of(const StoredRecord& record, const std::string& ui_language);
 
 struct IndexStats {
   std::uint64_t documents = 0;
@@ -156,9 +174,9 @@ const std::vector<FilterField>& filter_fields();
 // The filter field of that name; nullptr when there is none.
 const FilterField* find_filter_field(std::string_view name);
 
-// A request's language as searches and proposals use it: lower case, "" to detect; an Error
-// naming `lang` when it is not an ISO 639-1 code.
-corpus::Result<std::string> requested_language(const std::string& language);
+// A request's language as searches and proposals use it: lower case, "" to detect (or, for
+// `ui_lang`, none); an Error naming `field` when it is not an ISO 639-1 code.
+corpus::Result<std::string> requested_language(const std::string& language, std::string_view field = "lang");
 
 // The fields facets can be counted on, each from its value slot (indexer/schema.h).
 struct FacetField {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "indexer/apertium_pairs.h"
 #include "indexer/index_access.h"
 #include "indexer/record_writes.h"
 #include "indexer/schema.h"
@@ -141,6 +142,7 @@ corpus::Result<StoredRecord> parse_stored(const Xapian::Document& doc) {
   out.source = json.value("source", "");
   out.language = json.value("language", "");
   out.language_detected = json.value("language_detected", false);
+  if (auto it = json.find("translations"); it != json.end()) out.translations = indexer::translations_from_json(*it);
   std::string group = doc.get_value(schema::kShownAsSlot);
   if (group != out.document.id) out.duplicate_of = std::move(group);
   return out;
@@ -161,7 +163,7 @@ corpus::Result<Searcher> Searcher::open(const IndexSource& source, const indexer
   auto impl = std::make_unique<Impl>();
   impl->relevance = relevance;
   impl->builder = QueryBuilder(relevance);
-  impl->translator = indexer::QueryTranslator::shared(indexer::QueryTranslator::configured_data_dir());
+  impl->translator = indexer::QueryTranslator::shared(indexer::apertium::configured_data_dir());
   impl->builder.set_translator(impl->translator);
   impl->shards.emplace(std::move(shards).value());
   impl->use_current();
@@ -174,6 +176,8 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
   if (request.per_page < 1 || request.per_page > kMaxPerPage) {
     return Error{ErrorCode::invalid_argument, "must be between 1 and " + std::to_string(kMaxPerPage), "", 0, "per_page"};
   }
+  auto ui_language = requested_language(request.ui_language, "ui_lang");
+  if (!ui_language) return ui_language.error();
   try {
     return impl_->read_current([&]() -> corpus::Result<SearchResponse> {
       auto built = impl_->builder.build(request.query, request.language, request.filters,
@@ -257,7 +261,7 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         if (!stored) return stored.error();
         const corpus::Document& record = stored->document;
         Hit hit;
-        static_cast<RecordSummary&>(hit) = summary_of(*stored);
+        static_cast<RecordSummary&>(hit) = summary_of(*stored, *ui_language);
         hit.score = it.get_percent() / 100.0;
         SnippetOptions whole_lesson;
         whole_lesson.words = 80;

@@ -119,6 +119,9 @@ corpus::Result<ranking::SearchRequest> parse_search_request(const HttpRequest& r
   auto prefer = boolean(request, "prefer_lang", false);
   if (!prefer) return prefer.error();
   out.prefer_language = *prefer;
+  auto ui_lang = single(request, "ui_lang");
+  if (!ui_lang) return ui_lang.error();
+  out.ui_language = ui_lang->value_or("");
   auto filters = parse_filters(request);
   if (!filters) return filters.error();
   out.filters = std::move(filters).value();
@@ -178,9 +181,9 @@ corpus::Result<ranking::SimilarRequest> parse_similar_body(const std::string& bo
       if (!value.is_number_integer() || value.get<long long>() < 1 || value.get<long long>() > static_cast<long long>(ranking::kMaxSimilar))
         return bad(key, "must be a whole number between 1 and " + std::to_string(ranking::kMaxSimilar));
       out.k = value.get<std::size_t>();
-    } else if (key == "lang") {
+    } else if (key == "lang" || key == "ui_lang") {
       if (!value.is_string()) return bad(key, "expected a string");
-      out.language = value.get<std::string>();
+      (key == "lang" ? out.language : out.ui_language) = value.get<std::string>();
     } else if (key == "type") {
       if (!value.is_string()) return bad(key, "expected a string (the proposal's type)");
       out.type = value.get<std::string>();
@@ -329,6 +332,9 @@ HttpResponse handle_similar_to_document(const HttpRequest& request, const RouteM
   auto k = integer(request, "k", 1, static_cast<long long>(ranking::kMaxSimilar));
   if (!k) return error_response(k.error());
   similar.k = static_cast<std::size_t>(k->value_or(5));
+  auto ui_lang = single(request, "ui_lang");
+  if (!ui_lang) return error_response(ui_lang.error());
+  similar.ui_language = ui_lang->value_or("");
   auto filters = parse_filters(request);
   if (!filters) return error_response(filters.error());
   similar.filters = std::move(filters).value();
@@ -345,7 +351,7 @@ HttpResponse handle_similar_to_text(const HttpRequest& request, const RouteMatch
   auto parsed = parse_similar_body(request.body);
   if (!parsed) {
     if (parsed.error().code == ErrorCode::parse_error) return error_response(ApiError::invalid_body, parsed.error().message);
-    static const std::set<std::string, std::less<>> known = {"text", "k", "lang", "type", "themes", "countries",
+    static const std::set<std::string, std::less<>> known = {"text", "k", "lang", "ui_lang", "type", "themes", "countries",
                                                              "commodities", "year_from", "year_to"};
     bool filter = ranking::find_filter_field(parsed.error().field) != nullptr;
     if (!known.contains(parsed.error().field) && !filter)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "indexer/apertium_pairs.h"
 #include "indexer/index_writer.h"
 #include "indexer/query_translator.h"
 
@@ -22,7 +23,7 @@ Service::Service(ServerConfig config)
   reload_keys_if_changed();
   // The first searches would otherwise wait for the dictionaries their translations need.
   translator_loading_ = std::jthread(
-      [] { indexer::QueryTranslator::shared(indexer::QueryTranslator::configured_data_dir())->preload(); });
+      [] { indexer::QueryTranslator::shared(indexer::apertium::configured_data_dir())->preload(); });
 }
 
 void Service::reload_keys_if_changed() {

@@ -93,6 +93,7 @@
     params.set("facets", FACETS.join(","));
     params.set("page", String(state.page));
     params.set("per_page", String(PER_PAGE));
+    params.set("ui_lang", ui);
     $("status").textContent = t("loading");
     api("/v1/search?" + params.toString()).then(showResults, function (error) {
       $("status").textContent = t("error") + " " + error.message;
@@ -146,9 +147,10 @@
     var where = hit.countries.map(function (c) { return precedentValueLabel(ui, "country", c); }).join(", ");
     var when = years(hit);
     if (where || when) meta.appendChild(el("span", { className: "where", text: [where, when].filter(Boolean).join(" · ") }));
+    var original = el("div", { className: "original" }, [el("h3", { text: hit.title }), el("p", { className: "snippet" }, [marked(hit.snippet)])]);
+    if (hit.language) original.setAttribute("lang", hit.language);
     var item = el("li", { className: "result", "data-id": hit.id }, [
-      el("h3", { text: hit.title }), meta, el("p", { className: "snippet" }, [marked(hit.snippet)])
-    ]);
+      hit.machine_translation ? machineTranslated(hit.machine_translation, hit.language, original) : null, original, meta]);
     if (hit.duplicates) item.appendChild(el("p", { className: "duplicates", text: t("duplicates", hit.duplicates) }));
     if (hit.lessons && hit.lessons.length) {
       var lessons = el("ul", { className: "lessons" });
@@ -170,6 +172,26 @@
     return item;
   }
 
+  // A record in another language, shown by its machine translation into the reader's language,
+  // marked as such, with a button that shows the original (`original`, hidden meanwhile) instead.
+  function machineTranslated(translation, language, original) {
+    var translated = el("div", { className: "translated", lang: translation.lang }, [
+      el("h3", { text: translation.title }),
+      translation.summary ? el("p", { className: "summary", text: translation.summary }) : null]);
+    var button = el("button", { type: "button", className: "link-button", "aria-pressed": "false", text: t("show_original") });
+    button.addEventListener("click", function () {
+      var showOriginal = original.hidden;
+      original.hidden = !showOriginal;
+      translated.hidden = showOriginal;
+      button.textContent = t(showOriginal ? "show_translation" : "show_original");
+      button.setAttribute("aria-pressed", String(showOriginal));
+    });
+    original.hidden = true;
+    return el("div", { className: "machine-translated" }, [translated,
+      el("p", { className: "machine-translation-note" }, [
+        document.createTextNode(t("machine_translation", precedentValueLabel(ui, "language", language)) + " · "), button])]);
+  }
+
   function whyText(why) {
     var parts = [];
     if (why.themes && why.themes.length) parts.push(t("shared_themes") + ": " + why.themes.map(function (v) { return precedentValueLabel(ui, "theme", v); }).join(", "));
@@ -182,17 +204,23 @@
   function similarList(similar) {
     var list = el("ol", { className: "similar-list" });
     similar.forEach(function (item) {
+      var translation = item.machine_translation;
       var entry = el("li", {}, [
-        el("strong", { text: item.title }),
+        el("strong", { text: translation ? translation.title : item.title }),
         el("span", { className: "score", text: " " + Math.round(item.score * 100) + "% " + t("score") }),
         item.outcome ? badge("outcome-" + item.outcome, precedentValueLabel(ui, "outcome", item.outcome)) : null,
         el("p", { className: "why", text: t("why") + ": " + whyText(item.why || {}) })
       ]);
+      if (translation) {
+        entry.insertBefore(el("p", { className: "machine-translation-note",
+          text: t("machine_translation", precedentValueLabel(ui, "language", item.language)) + " · " + item.title }), entry.children[1]);
+      }
       if (item.lessons && item.lessons.length) {
         var lessons = el("ul", { className: "lessons" });
-        item.lessons.forEach(function (lesson) {
+        item.lessons.forEach(function (lesson, i) {
+          var text = translation && translation.lessons && translation.lessons[i] ? translation.lessons[i] : lesson.text;
           lessons.appendChild(el("li", { className: "lesson lesson-" + lesson.kind }, [
-            el("strong", { text: t(lesson.kind) + ": " }), document.createTextNode(lesson.text)]));
+            el("strong", { text: t(lesson.kind) + ": " }), document.createTextNode(text)]));
         });
         entry.appendChild(lessons);
       }
@@ -206,7 +234,7 @@
     button.textContent = t("hide_similar");
     panel.hidden = false;
     panel.replaceChildren(el("p", { text: t("loading") }));
-    api("/v1/documents/" + encodeURIComponent(id) + "/similar?k=5").then(function (body) {
+    api("/v1/documents/" + encodeURIComponent(id) + "/similar?k=5&ui_lang=" + ui).then(function (body) {
       panel.replaceChildren(el("h4", { text: t("similar") }), similarList(body.similar), riskBlock(body.risk, false));
     }, function (error) { panel.replaceChildren(el("p", { className: "error", text: t("error") + " " + error.message })); });
   }
@@ -332,7 +360,7 @@
     if (!text) return;
     var target = $("risk");
     target.replaceChildren(el("p", { text: t("loading") }));
-    api("/v1/similar", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: text, k: 8 }) })
+    api("/v1/similar", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: text, k: 8, ui_lang: ui }) })
       .then(function (body) {
         target.replaceChildren(riskBlock(body.risk, true), el("h3", { text: t("similar") }), similarList(body.similar));
       }, function (error) { target.replaceChildren(el("p", { className: "error", text: t("error") + " " + error.message })); });

@@ -20,6 +20,7 @@
     "ul.suggestions li{padding:.4rem .7rem;cursor:pointer}ul.suggestions li[aria-selected=true],ul.suggestions li:hover{background:#f3f6f8}" +
     "ol{padding-left:1.3rem}li.hit{margin:.7rem 0}h3{font-size:1rem;margin:0 0 .2rem}" +
     ".meta{font-size:.8rem;color:#5b6873}mark{background:#ffe58a;color:inherit}" +
+    ".machine-translation{font-size:.8rem;font-style:italic;color:#5b6873}details.original summary{cursor:pointer;font-size:.85rem}" +
     ".similar{background:#f3f6f8;padding:.4rem .7rem;border-radius:var(--precedent-radius,.4rem);margin-top:.3rem}" +
     ".more{background:none;border:1px solid var(--precedent-accent,#0b5d7a);color:var(--precedent-accent,#0b5d7a);padding:.2rem .6rem;font-size:.85rem}" +
     ".status{font-size:.9rem;color:#5b6873}.error{color:#a3262a}";
@@ -99,7 +100,7 @@
     }
     search(query) {
       var self = this, t = this.t.bind(this);
-      var params = this.filterParams(new URLSearchParams({ q: query, per_page: "10" }));
+      var params = this.filterParams(new URLSearchParams({ q: query, per_page: "10", ui_lang: this.lang_ }));
       this.status.textContent = t("loading");
       this.api("/v1/search?" + params).then(function (body) {
         self.status.textContent = body.total ? t("results", body.total) : t("no_results");
@@ -127,20 +128,32 @@
         more.setAttribute("aria-expanded", "true");
         panel.hidden = false;
         panel.textContent = t("loading");
-        self.api("/v1/documents/" + encodeURIComponent(hit.id) + "/similar?k=4").then(function (body) {
+        self.api("/v1/documents/" + encodeURIComponent(hit.id) + "/similar?k=4&ui_lang=" + lang).then(function (body) {
           var list = el("ol");
           body.similar.forEach(function (other) {
             var lesson = (other.lessons || [])[0];
-            list.appendChild(el("li", {}, [el("strong", { text: other.title }),
+            var translated = other.machine_translation;
+            var lessonText = lesson && (translated && translated.lessons && translated.lessons[0] || lesson.text);
+            list.appendChild(el("li", {}, [el("strong", { text: translated ? translated.title : other.title }),
               el("div", { className: "meta", text: Math.round(other.score * 100) + "% " + t("score") +
                 (other.outcome ? " · " + precedentValueLabel(lang, "outcome", other.outcome) : "") }),
-              lesson ? el("div", { text: t(lesson.kind) + ": " + lesson.text }) : null]));
+              lesson ? el("div", { text: t(lesson.kind) + ": " + lessonText }) : null]));
           });
           panel.replaceChildren(list, el("p", { text: t("risk") + ": " + t("risk_" + body.risk.level) }));
         }, function (error) { panel.replaceChildren(el("span", { className: "error", text: t("error") + " " + error.message })); });
       });
-      return el("li", { className: "hit", "data-id": hit.id }, [el("h3", { text: hit.title }), el("div", { className: "meta", text: meta }),
-        el("p", {}, [marked(hit.snippet)]), more, panel]);
+      var translation = hit.machine_translation;
+      if (!translation) {
+        return el("li", { className: "hit", "data-id": hit.id }, [el("h3", { text: hit.title }), el("div", { className: "meta", text: meta }),
+          el("p", {}, [marked(hit.snippet)]), more, panel]);
+      }
+      // In another language: its machine translation, marked, and the original a click away.
+      var original = el("details", { className: "original", lang: hit.language }, [
+        el("summary", { text: t("show_original") }), el("h3", { text: hit.title }), el("p", {}, [marked(hit.snippet)])]);
+      return el("li", { className: "hit", "data-id": hit.id }, [el("h3", { lang: translation.lang, text: translation.title }),
+        el("div", { className: "meta", text: meta }),
+        el("div", { className: "machine-translation", text: t("machine_translation", precedentValueLabel(lang, "language", hit.language)) }),
+        translation.summary ? el("p", { lang: translation.lang, text: translation.summary }) : null, original, more, panel]);
     }
   }
   customElements.define("precedent-search", PrecedentSearch);

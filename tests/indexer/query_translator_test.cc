@@ -2,6 +2,7 @@
 // pair, the pairs through Spanish, words the dictionaries do not know, hostile input, and the
 // translator with no data at all.
 
+#include "indexer/apertium_pairs.h"
 #include "indexer/query_translator.h"
 
 #include <algorithm>
@@ -13,7 +14,7 @@ namespace indexer {
 namespace {
 
 const QueryTranslator& translator() {
-  static auto shared = QueryTranslator::shared(QueryTranslator::kDefaultDataDir);
+  static auto shared = QueryTranslator::shared(apertium::kDefaultDataDir);
   return *shared;
 }
 

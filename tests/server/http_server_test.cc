@@ -211,6 +211,13 @@ TEST_F(HttpServerTest, SimilarErrorsAreTheJsonError) {
   EXPECT_EQ(unknown.status, 400);
   EXPECT_EQ(unknown.json()["error"]["code"], "unknown_parameter");
   EXPECT_EQ(unknown.json()["error"]["field"], "colour");
+  for (const std::string& path : {"/v1/search?q=mercury&ui_lang=english", "/v1/documents/la01-proyecto-gama/similar?ui_lang=english"}) {
+    auto bad_reader_language = c.get(path);
+    EXPECT_EQ(bad_reader_language.status, 400) << path;
+    EXPECT_EQ(bad_reader_language.json()["error"]["field"], "ui_lang") << path;
+  }
+  auto bad_proposal_reader = c.request("POST", "/v1/similar", R"({"text": "mercury", "ui_lang": "english"})", json_type);
+  EXPECT_EQ(bad_proposal_reader.json()["error"]["field"], "ui_lang");
   EXPECT_EQ(c.request("POST", "/v1/similar", "[1, 2]", json_type).json()["error"]["code"], "invalid_body");
   EXPECT_EQ(c.request("POST", "/v1/similar", "text", {{"Content-Type", "text/plain"}}).status, 415);
 }

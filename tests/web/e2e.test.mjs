@@ -64,7 +64,7 @@ before(async () => {
   assert.ok(binary, "PRECEDENT_BINARY names the precedent binary");
   mkdirSync(artifacts, { recursive: true });
   work = mkdtempSync(join(tmpdir(), "precedent-web-"));
-  execFileSync(binary, ["index", "--db", join(work, "db"), "--quiet", join(source, "corpus", "collection")]);
+  execFileSync(binary, ["index", "--db", join(work, "db"), "--quiet", "--translate-summaries", join(source, "corpus", "collection")]);
   allowedPortal = await startPortal("Portal permitido");
   refusedPortal = await startPortal("Portal no permitido");
   const allowedOrigin = `http://127.0.0.1:${allowedPortal.address().port}`;
@@ -144,6 +144,20 @@ test("a designer searches, narrows by a facet, pages, and goes back", async () =
   await page.goto(`${serverUrl}/?q=Colombia+child+labour`);
   await page.locator("#status", { hasText: "Spanish" }).waitFor();
   assert.equal(await page.locator("#results > li .badge-language").first().textContent(), "Spanish");
+  // It is shown machine-translated into the page's language, marked, with the original a click away.
+  const first = page.locator("#results > li").first();
+  assert.match(await first.locator(".machine-translation-note").textContent(), /Machine translation from Spanish/);
+  const translatedTitle = await first.locator(".translated h3").textContent();
+  assert.ok(await first.locator(".original").isHidden());
+  await first.locator(".machine-translation-note button").click();
+  assert.ok(await first.locator(".original").isVisible());
+  assert.ok(await first.locator(".translated").isHidden());
+  const originalTitle = await first.locator(".original h3").textContent();
+  assert.notEqual(originalTitle, translatedTitle);
+  assert.equal(await first.locator(".original").getAttribute("lang"), "es");
+  await shot(page, "03b-original-of-a-translation");
+  await first.locator(".machine-translation-note button").click();
+  assert.ok(await first.locator(".translated").isVisible());
   await page.locator("#prefer-lang").check();
   await page.waitForURL(/prefer_lang=true/);
   await page.waitForFunction(() => document.querySelector("#results > li .badge-language").textContent === "English");

@@ -49,6 +49,7 @@ int run_index(const IndexCommand& command) {
   options.threads = command.threads;
   options.batch_size = command.batch_size;
   options.cancel = &g_cancel;
+  options.translate_summaries = command.translate_summaries;
   indexer::ProgressCallback progress;
   if (show_progress) progress = [&](const indexer::IngestProgress& p) { line.show(progress_text(p, elapsed())); };
 
@@ -102,6 +103,8 @@ int run_index(const IndexCommand& command) {
                           {"bytes", summary.bytes}, {"seconds", seconds},
                           {"documents", summary.documents}, {"cancelled", summary.cancelled},
                           {"shards", layout ? layout->shards : 1},
+                          {"summaries_translated", summary.summaries_translated},
+                          {"translations_failed", summary.translations_failed},
                           {"errors", errors}, {"duplicates", duplicates}};
     std::printf("%s\n", ranking::json_text(out, 2).c_str());
   } else if (!command.quiet) {
@@ -115,7 +118,15 @@ int run_index(const IndexCommand& command) {
     } else {
       std::printf("the index at %s holds %zu records\n", command.db.string().c_str(), summary.documents);
     }
+    if (summary.summaries_translated && summary.indexed > 0)
+      std::printf("titles, summaries and lessons stored machine-translated into the other languages\n");
     if (summary.cancelled) std::printf("interrupted: what was indexed before the interruption is committed\n");
+  }
+  if (summary.summaries_translated && !summary.translation_problem.empty()) {
+    std::string what = summary.translations_failed > 0
+                           ? std::to_string(summary.translations_failed) + " records were stored without translations"
+                           : "some or all translations could not be made";
+    std::fprintf(stderr, "%s %s: %s\n", bold("warning:", styled).c_str(), what.c_str(), summary.translation_problem.c_str());
   }
   if (summary.cancelled) return 130;
   return summary.failed > 0 ? kExitInputErrors : kExitOk;

@@ -36,6 +36,7 @@ int run_search(const SearchCommand& command) {
   request.per_page = command.per_page;
   request.translate = command.translate;
   request.prefer_language = command.prefer_language;
+  request.ui_language = command.ui_language;
   request.sort = command.sort == "newest"   ? ranking::SortOrder::newest
                  : command.sort == "oldest" ? ranking::SortOrder::oldest
                                             : ranking::SortOrder::relevance;
@@ -77,9 +78,14 @@ int run_search(const SearchCommand& command) {
     for (const auto& part : {hit.language, hit.type, join(hit.countries, " "), years(hit), hit.outcome}) {
       if (!part.empty()) facts.push_back(part);
     }
-    std::printf("\n%3zu. %s\n", first + i + 1, bold(truncate_text(hit.title, 100), styled).c_str());
+    const auto& translation = hit.machine_translation;
+    std::printf("\n%3zu. %s\n", first + i + 1, bold(truncate_text(translation ? translation->title : hit.title, 100), styled).c_str());
     std::printf("     %s  %s\n", dim(join(facts, " · "), styled).c_str(),
                 dim(std::to_string(static_cast<int>(hit.score * 100)) + "%", styled).c_str());
+    if (translation) {
+      std::printf("     %s\n", dim("machine-translated from " + hit.language + "; original title: " + truncate_text(hit.title, 80), styled).c_str());
+      if (!translation->summary.empty()) std::printf("     %s\n", truncate_text(translation->summary, 300).c_str());
+    }
     // A search of lessons shows the lesson found; a search of records, its snippet.
     if (!response->lessons && !hit.snippet.empty()) std::printf("     %s\n", render_snippet(hit.snippet, styled).c_str());
     for (const auto& lesson : hit.lessons) {

@@ -17,6 +17,7 @@ int run_similar(const SimilarCommand& command) {
   request.id = command.id;
   request.language = command.language;
   request.k = command.k;
+  request.ui_language = command.ui_language;
   if (!command.text_file.empty()) {
     std::stringstream text;
     if (command.text_file == "-") {
@@ -49,10 +50,14 @@ int run_similar(const SimilarCommand& command) {
   bool styled = is_terminal(stdout);
   for (std::size_t i = 0; i < response->similar.size(); ++i) {
     const auto& hit = response->similar[i];
-    std::printf("%s%2zu. %s\n", i ? "\n" : "", i + 1, bold(truncate_text(hit.title, 100), styled).c_str());
+    const auto& translation = hit.machine_translation;
+    std::printf("%s%2zu. %s\n", i ? "\n" : "", i + 1,
+                bold(truncate_text(translation ? translation->title : hit.title, 100), styled).c_str());
     std::string facts = hit.id;
     for (const auto& part : {hit.language, hit.type, hit.outcome}) if (!part.empty()) facts += " · " + part;
     std::printf("    %s  %s\n", dim(facts, styled).c_str(), dim(std::to_string(static_cast<int>(hit.score * 100)) + "%", styled).c_str());
+    if (translation)
+      std::printf("    %s\n", dim("machine-translated from " + hit.language + "; original title: " + truncate_text(hit.title, 80), styled).c_str());
     std::string why;
     auto add = [&](const char* label, const std::vector<std::string>& values) {
       if (values.empty()) return;
@@ -66,7 +71,11 @@ int run_similar(const SimilarCommand& command) {
     add("words: ", hit.why.terms);
     if (!why.empty()) std::printf("    why: %s\n", why.c_str());
     for (const auto& reason : hit.failure_reasons) std::printf("    failure reason: %s\n", reason.c_str());
-    for (const auto& lesson : hit.lessons) std::printf("    [%s] %s\n", lesson.kind.c_str(), truncate_text(lesson.text, 160).c_str());
+    for (std::size_t l = 0; l < hit.lessons.size(); ++l) {
+      bool translated = translation && l < translation->lessons.size() && !translation->lessons[l].empty();
+      std::printf("    [%s] %s\n", hit.lessons[l].kind.c_str(),
+                  truncate_text(translated ? translation->lessons[l] : hit.lessons[l].text, 160).c_str());
+    }
   }
   std::printf("\n%s %s\n", bold("Duplication risk: " + response->risk.level + ".", styled).c_str(), response->risk.summary.c_str());
   return kExitOk;

@@ -38,6 +38,7 @@ struct IndexCommand {
   unsigned threads = 0;
   std::size_t batch_size = 5000;
   unsigned shards = 0;  // split into this many shards (a new folder); 0: as the folder is
+  std::optional<bool> translate_summaries;  // IngestOptions::translate_summaries; unset: as the index is
   bool quiet = false;
   bool json = false;
 };
@@ -60,6 +61,7 @@ struct SearchCommand {
   std::string sort = "relevance";
   bool translate = true;  // also search the query translated into the collection's other languages
   bool prefer_language = false;  // records in the query's language first, other things equal
+  std::string ui_language;  // show hits in another language machine-translated into this one
   bool json = false;
 };
 int run_search(const SearchCommand& command);
@@ -83,6 +85,7 @@ struct SimilarCommand {
   std::string text_file;  // "-" for standard input
   std::string language;
   std::size_t k = 5;
+  std::string ui_language;  // as in SearchCommand
   bool json = false;
 };
 int run_similar(const SimilarCommand& command);

@@ -46,6 +46,10 @@ int main(int argc, char** argv) {
                         "of the record id; later runs on that folder route records the same way, with or without "
                         "this option, and refuse another N (docs/scaling.md)")
       ->check(CLI::Range(1u, 256u));
+  index_app->add_flag("--translate-summaries{true},--no-translate-summaries{false}", index.translate_summaries,
+                      "Store every record's title, summary and lessons machine-translated into the other languages "
+                      "(Apertium), shown to readers of those languages (ui_lang). Kept with the index for later runs "
+                      "and API writes; changing it re-reads every file. About 25 ms a record");
   index_app->add_flag("--quiet,-q", index.quiet, "Print only errors");
   index_app->add_flag("--json", index.json, "Print the summary as JSON");
 
@@ -68,6 +72,9 @@ int main(int argc, char** argv) {
                        "Search the query's own language only, not its translations into the collection's others");
   search_app->add_flag("--prefer-lang", search.prefer_language,
                        "Rank records in the query's language above equally good ones in other languages");
+  search_app->add_option("--ui-lang", search.ui_language,
+                         "Show hits in other languages machine-translated into this one (ISO 639-1), when the index "
+                         "stores translations (index --translate-summaries)");
   search_app->add_flag("--json", search.json, "Print the same JSON object as GET /v1/search");
 
   tools::ShowCommand show;
@@ -94,6 +101,8 @@ int main(int argc, char** argv) {
   similar_id->excludes(similar_text);
   similar_app->add_option("--lang", similar.language, "Language of the proposal (ISO 639-1); default: detected");
   similar_app->add_option("-k", similar.k, "How many (1 to 50)")->default_val(5)->check(CLI::Range(1, 50));
+  similar_app->add_option("--ui-lang", similar.ui_language,
+                          "Show initiatives in other languages machine-translated into this one, as search does");
   similar_app->add_flag("--json", similar.json, "Print the same JSON object as the API");
 
   tools::KeysCommand keys;
