@@ -37,7 +37,8 @@ struct IngestOptions {
   // Store every record's title, summary and lessons machine-translated into the other languages
   // (indexer/record_translation.h), for readers of another language. Kept with the index, so API
   // writes and later runs do the same; nullopt keeps what the index holds, a change re-reads every
-  // file. About 25 ms a record (tools/eval/README.md), so off unless asked for.
+  // file. It costs 15 to 50 ms a record, ten times the rest of indexing (docs/benchmarks.md), so it is
+  // off unless asked for.
   std::optional<bool> translate_summaries;
 };
 

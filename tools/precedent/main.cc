@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
   index_app->add_flag("--translate-summaries{true},--no-translate-summaries{false}", index.translate_summaries,
                       "Store every record's title, summary and lessons machine-translated into the other languages "
                       "(Apertium), shown to readers of those languages (ui_lang). Kept with the index for later runs "
-                      "and API writes; changing it re-reads every file. About 25 ms a record");
+                      "and API writes; changing it re-reads every file. Costs 15 to 50 ms a record");
   index_app->add_flag("--quiet,-q", index.quiet, "Print only errors");
   index_app->add_flag("--json", index.json, "Print the summary as JSON");
 
