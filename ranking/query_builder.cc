@@ -9,6 +9,7 @@
 
 #include "corpus/utf8.h"
 #include "corpus/vocabulary.h"
+#include "indexer/cognates.h"
 #include "indexer/language_detector.h"
 #include "indexer/query_translator.h"
 #include "indexer/schema.h"
@@ -322,6 +323,20 @@ struct QueryBuilder::Impl {
         if (terms.empty() || !present || !seen.insert(joined(terms)).second) continue;
         alternatives.push_back(terms.size() == 1 ? Xapian::Query(terms.front())
                                                  : Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+      }
+      if (source_words.size() == 1) {
+        // A name the dictionary translates ("Panthers" -> "Pantera") is often written as it is in
+        // the other language too: the word as written stays one of its alternatives.
+        if (word.known && (!has_db || db.term_exists(unit + source_words.front())) &&
+            seen.insert(unit + source_words.front()).second)
+          alternatives.emplace_back(unit + source_words.front());
+        // A learned word the dictionary lacks is searched by its likely spellings there too.
+        if (!word.known) {
+          for (const auto& spelling : indexer::cognate_spellings(source_words.front(), translation.from, translation.to)) {
+            std::string term = stemmed + stem(spelling);
+            if ((!has_db || db.term_exists(term)) && seen.insert(term).second) alternatives.emplace_back(term);
+          }
+        }
       }
       if (alternatives.empty()) continue;
       for (auto& w : indexer::words_of(indexer::fold(word.alternatives.front()))) likeliest.words.push_back(std::move(w));
