@@ -46,7 +46,10 @@ INSTANTIATE_TEST_SUITE_P(
                       CognateCase{"en", "fr", "hydrological", "hydrologique"},
                       CognateCase{"es", "en", "inmunodeficiencia", "immunodeficiency"},
                       CognateCase{"pt", "en", "formalizacao", "formalization"},
-                      CognateCase{"fr", "en", "bathymetrique", "bathymetric"}));
+                      CognateCase{"fr", "en", "bathymetrique", "bathymetric"}),
+    [](const ::testing::TestParamInfo<CognateCase>& info) {
+      return std::string(info.param.from) + "_" + info.param.to + "_" + info.param.word;
+    });
 
 TEST(Cognates, NoneForShortWordsOrPairsWithoutRules) {
   EXPECT_TRUE(cognate_spellings("phot", "en", "es").empty());

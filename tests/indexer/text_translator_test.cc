@@ -59,7 +59,8 @@ INSTANTIATE_TEST_SUITE_P(
                       TextCase{"pt", "es", "O projeto terminou em 2019.", "proyecto"},
                       TextCase{"en", "pt", "The project trained women.", "mulheres"},
                       TextCase{"fr", "en", "Les femmes ont reçu des crédits.", "women"},
-                      TextCase{"pt", "fr", "As mulheres receberam créditos.", "femmes"}));
+                      TextCase{"pt", "fr", "As mulheres receberam créditos.", "femmes"}),
+    [](const ::testing::TestParamInfo<TextCase>& info) { return std::string(info.param.from) + "_" + info.param.to; });
 
 TEST(TextTranslator, KeepsOrderAndEmptyTexts) {
   std::vector<std::string> texts = {"The river.", "", "The school.", "The mine.", ""};
