@@ -6,6 +6,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 
 namespace indexer::apertium {
 
@@ -36,5 +39,17 @@ inline constexpr DirectPair kDirectPairs[] = {
 inline constexpr const char* kPivot = "es";
 inline constexpr const char* kLanguages[] = {"en", "es", "fr", "pt"};
 inline constexpr const char* kPackagesHint = "install the Debian packages apertium-eng-spa, apertium-fr-es and apertium-es-pt";
+
+// The process's one `Translator` for `data_dir`, made on first use and shared by every thread
+// after (a translator loads dictionaries or starts pipelines, which is worth doing once).
+template <typename Translator>
+std::shared_ptr<Translator> shared_translator(const std::filesystem::path& data_dir) {
+  static std::mutex mutex;
+  static std::map<std::filesystem::path, std::shared_ptr<Translator>> made;
+  std::lock_guard lock(mutex);
+  auto& slot = made[data_dir];
+  if (!slot) slot = std::make_shared<Translator>(data_dir);
+  return slot;
+}
 
 }  // namespace indexer::apertium

@@ -323,12 +323,7 @@ QueryTranslator::QueryTranslator(const fs::path& data_dir) : impl_(std::make_uni
 QueryTranslator::~QueryTranslator() = default;
 
 std::shared_ptr<QueryTranslator> QueryTranslator::shared(const fs::path& data_dir) {
-  static std::mutex mutex;
-  static std::map<fs::path, std::shared_ptr<QueryTranslator>> loaded;
-  std::lock_guard lock(mutex);
-  auto& slot = loaded[data_dir];
-  if (!slot) slot = std::make_shared<QueryTranslator>(data_dir);
-  return slot;
+  return apertium::shared_translator<QueryTranslator>(data_dir);
 }
 
 const TranslatorStatus& QueryTranslator::status() const { return impl_->status; }

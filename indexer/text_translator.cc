@@ -261,12 +261,7 @@ TextTranslator::TextTranslator(const fs::path& data_dir, std::chrono::millisecon
 TextTranslator::~TextTranslator() = default;
 
 std::shared_ptr<TextTranslator> TextTranslator::shared(const fs::path& data_dir) {
-  static std::mutex mutex;
-  static std::map<fs::path, std::shared_ptr<TextTranslator>> started;
-  std::lock_guard lock(mutex);
-  auto& slot = started[data_dir];
-  if (!slot) slot = std::make_shared<TextTranslator>(data_dir);
-  return slot;
+  return apertium::shared_translator<TextTranslator>(data_dir);
 }
 
 bool TextTranslator::can_translate(const std::string& from, const std::string& to) const {
