@@ -17,6 +17,7 @@
 #include "indexer/stop_words.h"
 #include "indexer/text_normalizer.h"
 #include "indexer/thesaurus.h"
+#include "ranking/query_parts.h"
 #include "ranking/query_text.h"
 
 namespace ranking {
@@ -25,42 +26,10 @@ namespace {
 using corpus::Error;
 using corpus::ErrorCode;
 
-// Every document, as a new query each time. Never Xapian::Query::MatchAll: that is one global
-// object whose reference count is not atomic, so threads copying it at once corrupted the heap
-// (tools/load/run crashed on empty searches).
-Xapian::Query match_all() { return Xapian::Query(std::string()); }
-
 // Wildcards ("merc*") expand to at most this many terms, the most frequent first.
 constexpr Xapian::termcount kMaxWildcardTerms = 100;
 // Long texts (a pasted paragraph) need no more pairs than this to rank by proximity.
 constexpr std::size_t kMaxProximityPairs = 16;
-
-// year:FROM..TO keeps records active at some point in the range: start <= TO and end >= FROM.
-class YearRangeProcessor : public Xapian::RangeProcessor {
- public:
-  // `lessons`: the query searches lessons, which keep their record's years in lesson slots.
-  explicit YearRangeProcessor(bool lessons)
-      : Xapian::RangeProcessor(indexer::schema::kStartYearSlot, "year:"), lessons_(lessons) {}
-
-  Xapian::Query operator()(const std::string& begin, const std::string& end) override {
-    return year_query(begin.empty() ? std::nullopt : std::optional<int>(std::stoi(begin)),
-                      end.empty() ? std::nullopt : std::optional<int>(std::stoi(end)), lessons_);
-  }
-
-  static Xapian::Query year_query(std::optional<int> from, std::optional<int> to, bool lessons) {
-    namespace schema = indexer::schema;
-    unsigned start = lessons ? schema::lesson_slot(schema::kStartYearSlot) : schema::kStartYearSlot;
-    unsigned end = lessons ? schema::lesson_slot(schema::kEndYearSlot) : schema::kEndYearSlot;
-    std::vector<Xapian::Query> parts;
-    if (to) parts.emplace_back(Xapian::Query::OP_VALUE_LE, start, Xapian::sortable_serialise(*to));
-    if (from) parts.emplace_back(Xapian::Query::OP_VALUE_GE, end, Xapian::sortable_serialise(*from));
-    if (parts.empty()) return match_all();
-    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
-  }
-
- private:
-  bool lessons_;
-};
 
 bool is_stop_word(const std::vector<std::string>& stop, const std::string& word) {
   return std::binary_search(stop.begin(), stop.end(), word);
@@ -70,48 +39,6 @@ std::string joined(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& word : words) out += (out.empty() ? "" : " ") + word;
   return out;
-}
-
-// Whether a query (parsed for records) filters on a lesson kind.
-bool mentions_lesson_kind(const Xapian::Query& query) {
-  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
-    if ((*it).starts_with(indexer::schema::kLessonKind)) return true;
-  return false;
-}
-
-// Whether a query (parsed for records) could match lessons. Lessons share no term and no value
-// slot with records, but "all documents" matches them too, and so does whatever combines it
-// without a record term that must match.
-bool can_match_lessons(const Xapian::Query& query) {
-  std::size_t n = query.get_num_subqueries();
-  switch (query.get_type()) {
-    case Xapian::Query::LEAF_MATCH_ALL:
-      return true;
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_NEAR:
-    case Xapian::Query::OP_PHRASE:
-      // Every part must match.
-      for (std::size_t i = 0; i < n; ++i)
-        if (!can_match_lessons(query.get_subquery(i))) return false;
-      return n > 0;
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_AND_MAYBE:
-      // The first part decides what matches.
-      return n > 0 && can_match_lessons(query.get_subquery(0));
-    default:
-      // OR, MAX, SYNONYM, ELITE_SET, SCALE_WEIGHT...: any part that matches does.
-      for (std::size_t i = 0; i < n; ++i)
-        if (can_match_lessons(query.get_subquery(i))) return true;
-      return false;
-  }
-}
-
-Xapian::Query any_lesson() {
-  std::vector<Xapian::Query> kinds;
-  for (std::string_view kind : corpus::vocabulary::lesson_kinds())
-    kinds.emplace_back(indexer::schema::lesson_term(indexer::schema::term(indexer::schema::kLessonKind, kind)));
-  return Xapian::Query(Xapian::Query::OP_OR, kinds.begin(), kinds.end());
 }
 
 }  // namespace
