@@ -60,6 +60,22 @@ corpus::Result<std::vector<std::string>> ranking_of(ranking::Searcher& searcher,
   return ids;
 }
 
+// The similar initiatives of a proposal (at most ranking::kMaxSimilar), as record ids, and its
+// risk level.
+corpus::Result<std::vector<std::string>> similar_to(ranking::Searcher& searcher, const std::string& text,
+                                                    const std::string& language, std::string& risk_level) {
+  ranking::SimilarRequest request;
+  request.text = text;
+  request.language = language;
+  request.k = ranking::kMaxSimilar;
+  auto response = searcher.similar(request);
+  if (!response) return response.error();
+  risk_level = response->risk.level;
+  std::vector<std::string> ids;
+  for (const auto& hit : response->similar) ids.push_back(hit.id);
+  return ids;
+}
+
 void notify(const EvalProgressCallback& progress, std::string_view stage, std::size_t done, std::size_t total) {
   if (progress) progress(EvalProgress{stage, done, total});
 }
@@ -117,13 +133,17 @@ corpus::Status search_queries(const BeirQueries& queries, const BeirRecords& rec
     if (std::none_of(query.judgements.begin(), query.judgements.end(), [](const auto& j) { return j.second >= 1; }))
       ++report.queries_without_relevant;
 
-    std::string text = plain_words(query.text);
-    if (text.size() > ranking::kMaxQueryBytes) {
+    std::string text = options.similar ? query.text : plain_words(query.text);
+    if (!options.similar && text.size() > ranking::kMaxQueryBytes) {
       text = cut_query(text, ranking::kMaxQueryBytes);
       ++report.queries_cut;
     }
     QueryRanking ranked{query.id, {}};
-    auto ids = ranking_of(*searcher, text, query_language(options, query), options.translate);
+    std::string risk_level;
+    auto ids = options.similar ? similar_to(*searcher, text, query_language(options, query), risk_level)
+                               : ranking_of(*searcher, text, query_language(options, query), options.translate);
+    if (auto expected = query.metadata.find("risk"); options.similar && ids && expected != query.metadata.end())
+      report.risks.push_back(RiskJudged{query.id, expected->second, risk_level});
     if (!ids) {
       if (ids.error().code != ErrorCode::parse_error && ids.error().code != ErrorCode::invalid_argument) {
         return ids.error();  // the index failed, not the query

@@ -31,6 +31,10 @@ struct EvalOptions {
   // `language`; "auto" to leave it to the Searcher's detection, as a user who does not say it.
   std::string query_language;
   bool translate = true;        // also search the queries translated (ranking::SearchRequest)
+  // Each query is a proposal: its text goes to Searcher::similar (as POST /v1/similar, profile
+  // inferred) instead of a search, the similar initiatives are the ranking, and the risk level is
+  // compared with the query's metadata "risk".
+  bool similar = false;
   // Precedent records to index as they are (files or folders, as `precedent index` reads them),
   // with their own languages and fields, instead of the set's corpus.jsonl; the qrels then name
   // record ids.
@@ -71,6 +75,13 @@ struct GroupFigures {
   QueryMetrics mean;
 };
 
+// A proposal's risk level against the one its metadata expects (EvalOptions::similar).
+struct RiskJudged {
+  std::string query_id;
+  std::string expected;
+  std::string given;
+};
+
 struct EvalReport {
   std::size_t documents = 0;         // records in the index
   std::size_t queries = 0;           // queries of the qrels, all of them scored
@@ -88,6 +99,7 @@ struct EvalReport {
   double index_seconds = 0;          // indexer::ingest() alone
   double query_seconds = 0;          // every Searcher::search() call, snippets included
   std::vector<QueryRanking> rankings;  // in qrels order
+  std::vector<RiskJudged> risks;       // proposals whose metadata gives a risk, in qrels order
 };
 
 // Runs the evaluation. Errors: a bad set (naming the file, line and field), a work folder that

@@ -76,6 +76,16 @@ nlohmann::json groups_json(const EvalReport& r) {
   return out;
 }
 
+nlohmann::json risks_json(const EvalReport& r) {
+  std::size_t agreed = 0;
+  nlohmann::json each = nlohmann::json::array();
+  for (const auto& risk : r.risks) {
+    agreed += risk.expected == risk.given ? 1 : 0;
+    each.push_back({{"query_id", risk.query_id}, {"expected", risk.expected}, {"given", risk.given}});
+  }
+  return {{"judged", r.risks.size()}, {"agreed", agreed}, {"each", each}};
+}
+
 nlohmann::ordered_json to_json(const CommandOptions& options, const EvalReport& r) {
   nlohmann::json failures = nlohmann::json::array();
   for (const auto& f : r.failures) failures.push_back({{"query_id", f.query_id}, {"query", f.query}, {"message", f.message}});
@@ -83,6 +93,7 @@ nlohmann::ordered_json to_json(const CommandOptions& options, const EvalReport& 
           {"language", options.eval.language},
           {"query_language", options.eval.query_language.empty() ? "per query" : options.eval.query_language},
           {"translate", options.eval.translate},
+          {"similar", options.eval.similar},
           {"split", options.eval.split},
           {"documents", r.documents},
           {"queries", r.queries},
@@ -91,6 +102,8 @@ nlohmann::ordered_json to_json(const CommandOptions& options, const EvalReport& 
           {"recall_at_10", r.mean.recall_10},
           {"recall_at_100", r.mean.recall_100},
           {"mrr_at_10", r.mean.mrr_10},
+          {"top_grade_recall_at_10", r.mean.top_grade_recall_10},
+          {"risk", risks_json(r)},
           {"index_seconds", r.index_seconds},
           {"query_seconds", r.query_seconds},
           {"ms_per_query", r.queries ? 1000 * r.query_seconds / r.queries : 0.0},
@@ -116,6 +129,16 @@ void print_table(const CommandOptions& options, const EvalReport& r) {
   std::printf("Recall@10   %.4f\n", r.mean.recall_10);
   std::printf("Recall@100  %.4f\n", r.mean.recall_100);
   std::printf("MRR@10      %.4f\n", r.mean.mrr_10);
+  std::printf("Recall@10 of the top grade (must-cite)  %.4f\n", r.mean.top_grade_recall_10);
+  if (!r.risks.empty()) {
+    std::size_t agreed = 0;
+    std::string misses;
+    for (const auto& risk : r.risks) {
+      if (risk.expected == risk.given) ++agreed;
+      else misses += " " + risk.query_id + " (" + risk.expected + ", gave " + risk.given + ")";
+    }
+    std::printf("risk level as expected: %zu of %zu%s%s\n", agreed, r.risks.size(), misses.empty() ? "" : "; not:", misses.c_str());
+  }
   std::printf("index %.2f s (%.0f docs/s), queries %.2f s (%.2f ms/query, snippets included)\n", r.index_seconds,
               r.index_seconds > 0 ? r.documents / r.index_seconds : 0.0, r.query_seconds,
               r.queries ? 1000 * r.query_seconds / r.queries : 0.0);
@@ -163,6 +186,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"en", "es", "fr", "pt", "auto"}));
   app.add_option("--translate", options.eval.translate, "Also search the queries translated (true/false)")
       ->capture_default_str();
+  app.add_flag("--similar", options.eval.similar,
+               "Each query is a proposal: score its similar initiatives (POST /v1/similar) and their risk level "
+               "against the query's metadata \"risk\"");
   app.add_option("--records", options.eval.records,
                  "Precedent records (a file or folder) to index as they are instead of DIR/corpus.jsonl; the qrels "
                  "name record ids")

@@ -53,7 +53,13 @@ double reciprocal_rank(std::span<const std::string> ranking, const Judgements& j
 }
 
 QueryMetrics score_query(std::span<const std::string> ranking, const Judgements& judgements) {
+  int top_grade = 0;
+  for (const auto& [document, grade] : judgements) top_grade = std::max(top_grade, grade);
+  Judgements top;
+  for (const auto& [document, grade] : judgements)
+    if (grade == top_grade && grade >= 1) top.emplace(document, grade);
   QueryMetrics out;
+  out.top_grade_recall_10 = recall(ranking, top, 10);
   out.ndcg_10 = ndcg(ranking, judgements, 10);
   out.recall_10 = recall(ranking, judgements, 10);
   out.recall_100 = recall(ranking, judgements, 100);
@@ -69,12 +75,14 @@ QueryMetrics mean(std::span<const QueryMetrics> queries) {
     out.recall_10 += q.recall_10;
     out.recall_100 += q.recall_100;
     out.mrr_10 += q.mrr_10;
+    out.top_grade_recall_10 += q.top_grade_recall_10;
   }
   double n = static_cast<double>(queries.size());
   out.ndcg_10 /= n;
   out.recall_10 /= n;
   out.recall_100 /= n;
   out.mrr_10 /= n;
+  out.top_grade_recall_10 /= n;
   return out;
 }
 

@@ -33,6 +33,9 @@ struct QueryMetrics {
   double recall_10 = 0;
   double recall_100 = 0;
   double mrr_10 = 0;
+  // Recall@10 of the documents at the query's highest grade alone (a set graded 2 and 1: the
+  // must-cite ones); the same as recall_10 for a set graded 1 only.
+  double top_grade_recall_10 = 0;
 };
 
 QueryMetrics score_query(std::span<const std::string> ranking, const Judgements& judgements);
