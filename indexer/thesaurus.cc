@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include <toml++/toml.h>
 
+#include "corpus/vocabulary.h"
 #include "indexer/stemmer.h"
 #include "indexer/text_normalizer.h"
 
@@ -47,10 +49,11 @@ corpus::Result<Thesaurus> Thesaurus::parse(std::string_view text, const std::str
     if (entry == nullptr) return Error{ErrorCode::parse_error, "expected a table", origin, line, where};
     for (const auto& [key, node] : *entry) {
       std::string name(key.str());
-      bool known = name == "id" || std::any_of(std::begin(kLanguages), std::end(kLanguages),
-                                               [&](const char* language) { return name == language; });
+      bool known = name == "id" || name == "theme" || name == "commodity" ||
+                   std::any_of(std::begin(kLanguages), std::end(kLanguages),
+                               [&](const char* language) { return name == language; });
       if (!known) {
-        return Error{ErrorCode::validation, "unknown field (expected id, en, es, fr, pt)", origin,
+        return Error{ErrorCode::validation, "unknown field (expected id, en, es, fr, pt, theme, commodity)", origin,
                      static_cast<int>(node.source().begin.line), where + "." + name};
       }
     }
@@ -61,6 +64,16 @@ corpus::Result<Thesaurus> Thesaurus::parse(std::string_view text, const std::str
     where = "concept \"" + *id + "\"";
     if (auto [it, inserted] = line_of_id.emplace(*id, line); !inserted) {
       return Error{ErrorCode::validation, "this id is also used at line " + std::to_string(it->second), origin, line, where};
+    }
+    for (auto [field, list, value] : {std::tuple{"theme", corpus::vocabulary::themes(), &concept_entry.theme},
+                                      std::tuple{"commodity", corpus::vocabulary::commodities(), &concept_entry.commodity}}) {
+      const toml::node_view<const toml::node> node = (*entry)[field];
+      if (!node) continue;
+      auto text = node.value<std::string>();
+      if (!text || !corpus::vocabulary::contains(list, *text))
+        return Error{ErrorCode::validation, "expected one of the vocabulary's values (corpus/vocabulary.cc)", origin,
+                     static_cast<int>(node.node()->source().begin.line), where + "." + field};
+      *value = *text;
     }
     for (const char* language : kLanguages) {
       const toml::node_view<const toml::node> node = (*entry)[language];

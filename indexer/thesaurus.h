@@ -24,6 +24,8 @@ struct ThesaurusTerm {
 
 struct ThesaurusConcept {
   std::string id;
+  std::string theme;      // the record theme it belongs to (corpus::vocabulary::themes()), or ""
+  std::string commodity;  // the commodity it names (corpus::vocabulary::commodities()), or ""
   std::vector<ThesaurusTerm> terms;  // each language's terms, preferred first
 };
 

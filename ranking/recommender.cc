@@ -6,6 +6,7 @@
 #include <set>
 
 #include "corpus/utf8.h"
+#include "indexer/country_names.h"
 #include "indexer/document_builder.h"
 #include "indexer/language_detector.h"
 #include "indexer/record_writes.h"
@@ -21,6 +22,10 @@ namespace {
 using corpus::Error;
 using corpus::ErrorCode;
 namespace schema = indexer::schema;
+
+constexpr std::size_t kInferredThemes = 3;
+// A word held by more records than this is no place name of one country.
+constexpr Xapian::doccount kMaxPlaceRecords = 5;
 
 // What a seed (a record or a proposal) is about, for the metadata part of the score.
 struct Profile {
@@ -152,7 +157,68 @@ std::string word_for_stem(const Xapian::Document& doc, const std::string& stem) 
   return best.empty() ? stem : best;
 }
 
+// The countries of the places a text names that the collection knows: a capitalised word
+// ("Puno", "Ilakaka", "Lundas") held by a few records (at most kMaxPlaceRecords), all of which
+// are about one country in common.
+std::vector<std::string> countries_of_places(const std::string& text, const Xapian::Database& db) {
+  std::vector<std::string> out;
+  std::set<std::string> looked_up;
+  std::vector<std::string> names;
+  indexer::for_each_word(text, [&](std::size_t begin, std::size_t end) {
+    // A capital after a sentence's end, or at the text's start, says nothing.
+    std::size_t before = text.find_last_not_of(" \t\r\n\"'(«“", begin == 0 ? 0 : begin - 1);
+    bool sentence_start = begin == 0 || before == std::string::npos || std::string_view(".!?:;").find(text[before]) != std::string_view::npos;
+    std::string_view written(text.data() + begin, end - begin);
+    if (!sentence_start && written.size() >= 4 && indexer::starts_with_capital(written)) names.emplace_back(written);
+  });
+  for (const auto& written : names) {
+    std::string word = indexer::fold(written);
+    if (!looked_up.insert(word).second) continue;
+    Xapian::doccount records = db.get_termfreq(word);
+    if (records == 0 || records > kMaxPlaceRecords) continue;
+    std::set<std::string> common;
+    bool first = true;
+    for (auto it = db.postlist_begin(word); it != db.postlist_end(word); ++it) {
+      std::set<std::string> countries = split_value(db.get_document(*it).get_value(schema::kCountriesSlot));
+      if (countries.empty()) continue;
+      if (first) common = std::move(countries);
+      else {
+        std::set<std::string> both;
+        std::set_intersection(common.begin(), common.end(), countries.begin(), countries.end(), std::inserter(both, both.end()));
+        common = std::move(both);
+      }
+      first = false;
+    }
+    if (common.size() == 1 && std::find(out.begin(), out.end(), *common.begin()) == out.end()) out.push_back(*common.begin());
+  }
+  return out;
+}
+
 }  // namespace
+
+ProposalProfile infer_profile(const std::string& text) {
+  ProposalProfile out;
+  std::vector<std::string> words = indexer::words_of(indexer::fold(text));
+  out.countries = indexer::CountryNames::bundled().find(text, /*capitalised=*/true);
+  // Themes by how often the text names their concepts: those named at least twice (the first
+  // one alone when none is), at most three; every commodity named.
+  const auto& thesaurus = indexer::Thesaurus::bundled();
+  std::map<std::string, std::size_t> theme_mentions;
+  for (const auto& match : thesaurus.find(words)) {
+    const auto& named = thesaurus.concept_at(match.concept_index);
+    if (!named.theme.empty()) ++theme_mentions[named.theme];
+    if (!named.commodity.empty() && std::find(out.commodities.begin(), out.commodities.end(), named.commodity) == out.commodities.end())
+      out.commodities.push_back(named.commodity);
+  }
+  std::vector<std::pair<std::size_t, std::string>> by_count;
+  for (const auto& [theme, count] : theme_mentions) by_count.emplace_back(count, theme);
+  std::stable_sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [count, theme] : by_count)
+    if (out.themes.size() < kInferredThemes && (count >= 2 || out.themes.empty())) out.themes.push_back(theme);
+  return out;
+}
+
+void Searcher::set_similarity(const SimilarityConfig& config) { impl_->similarity = config; }
 
 corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request) {
   auto started = std::chrono::steady_clock::now();
@@ -244,14 +310,29 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
           proposal_terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(stem), config.translation_weight);
           proposal_stems.push_back(stem);
         }
-        for (const auto& v : request.themes) seed.themes.insert(v);
-        for (auto v : request.countries) {
+        // The profile: each field as given, or else as the text names it.
+        ProposalProfile profile = infer_profile(request.text);
+        for (const auto& country : countries_of_places(request.text, db))
+          if (std::find(profile.countries.begin(), profile.countries.end(), country) == profile.countries.end())
+            profile.countries.push_back(country);
+        auto given_or_inferred = [&](const std::vector<std::string>& given, std::vector<std::string>& inferred,
+                                     const char* field) {
+          if (!given.empty()) inferred = given;
+          else if (!inferred.empty()) profile.inferred.push_back(field);
+        };
+        given_or_inferred(request.countries, profile.countries, "countries");
+        given_or_inferred(request.themes, profile.themes, "themes");
+        given_or_inferred(request.commodities, profile.commodities, "commodities");
+        profile.type = request.type;
+        for (const auto& v : profile.themes) seed.themes.insert(v);
+        for (auto& v : profile.countries) {
           for (char& c : v) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
           seed.countries.insert(v);
           seed.regions.insert(indexer::region_of_country(v));
         }
-        for (const auto& v : request.commodities) seed.commodities.insert(v);
-        seed.type = request.type;
+        for (const auto& v : profile.commodities) seed.commodities.insert(v);
+        seed.type = profile.type;
+        response.profile = std::move(profile);
         if (!proposal_terms.empty()) {
           // The most telling terms find the relevance set; ORing all of them cost most of the time.
           enquire.set_query(Xapian::Query(Xapian::Query::OP_ELITE_SET, proposal_terms.begin(), proposal_terms.end(),
@@ -332,6 +413,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
         double& best = best_by_language[profiles.back().language];
         best = std::max(best, it.get_weight());
       }
+      const double countries_weight = by_id ? config.countries : config.proposal_countries;
       std::size_t index = 0;
       for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
         double text = std::min(1.0, it.get_weight() / scale);
@@ -344,10 +426,13 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
         }
         bool same_region = shared(seed.countries, other.countries).empty() && !shared(seed.regions, other.regions).empty();
         double score = config.text * text + config.themes * jaccard(seed.themes, other.themes) +
-                       config.countries * jaccard(seed.countries, other.countries) +
+                       countries_weight * jaccard(seed.countries, other.countries) +
                        config.commodities * jaccard(seed.commodities, other.commodities) +
                        config.region * (same_region ? 1.0 : 0.0) +
                        config.type * (!seed.type.empty() && seed.type == other.type ? 1.0 : 0.0);
+        // Shown on a 0..1 scale whatever the weights add up to.
+        double weights = config.text + config.themes + countries_weight + config.commodities + config.region + config.type;
+        if (weights > 0) score /= weights;
         scored.push_back({it, score, std::move(other)});
       }
       std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });

@@ -119,6 +119,11 @@ json to_json(const SimilarResponse& response) {
                         {"summary", response.risk.summary}}},
               {"took_ms", response.took_ms}};
   if (!response.seed_id.empty()) out["seed"] = response.seed_id;
+  if (response.profile) {
+    const ProposalProfile& profile = *response.profile;
+    out["profile"] = {{"countries", profile.countries}, {"themes", profile.themes}, {"commodities", profile.commodities},
+                      {"type", optional_string(profile.type)}, {"inferred", profile.inferred}};
+  }
   add_partial(out, response.missing_shards);
   return out;
 }

@@ -31,6 +31,9 @@ class Searcher {
 
   corpus::Result<SearchResponse> search(const SearchRequest& request);
 
+  // The weights of the similar-initiatives score (ranking/recommender.h), to measure others.
+  void set_similarity(const SimilarityConfig& config);
+
   // The stored record with this id; a not_found Error when there is none.
   corpus::Result<StoredRecord> document(const std::string& id);
 

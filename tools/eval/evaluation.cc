@@ -118,6 +118,7 @@ corpus::Status search_queries(const BeirQueries& queries, const BeirRecords& rec
                               const EvalOptions& options, const EvalProgressCallback& progress, EvalReport& report) {
   auto searcher = ranking::Searcher::open(index_dir, options.relevance);
   if (!searcher) return searcher.error();
+  searcher->set_similarity(options.similarity);
   std::unordered_set<std::string> corpus_ids;
   for (const auto& [record_id, beir_id] : records.beir_id) corpus_ids.insert(beir_id);
   auto in_corpus = [&](const std::string& id) {

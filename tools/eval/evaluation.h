@@ -17,6 +17,7 @@
 
 #include "corpus/result.h"
 #include "indexer/relevance_config.h"
+#include "ranking/recommender.h"
 #include "tools/eval/metrics.h"
 
 namespace tools::eval {
@@ -47,6 +48,7 @@ struct EvalOptions {
   bool reuse = false;
   unsigned threads = 0;         // ingest's analysis threads; 0 means one per core
   indexer::RelevanceConfig relevance;  // the ranking choices measured
+  ranking::SimilarityConfig similarity;  // the similar-initiatives weights measured (`similar`)
 };
 
 struct EvalProgress {

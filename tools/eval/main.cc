@@ -218,6 +218,15 @@ int main(int argc, char** argv) {
   app.add_option("--exact-word-weight", relevance.exact_word_weight,
                  "Weight of the query's words as written, over their stems (0: off)")
       ->capture_default_str();
+  // The similar-initiatives weights (ranking/recommender.h), with --similar.
+  auto& similarity = options.eval.similarity;
+  app.add_option("--similar-text", similarity.text, "Weight of text similarity in similar initiatives")->capture_default_str();
+  app.add_option("--similar-themes", similarity.themes, "Weight of shared themes")->capture_default_str();
+  app.add_option("--similar-countries", similarity.proposal_countries, "Weight of shared countries with a proposal")
+      ->capture_default_str();
+  app.add_option("--similar-commodities", similarity.commodities, "Weight of shared commodities")->capture_default_str();
+  app.add_option("--similar-region", similarity.region, "Weight of a shared region when no country is shared")
+      ->capture_default_str();
   app.add_flag("--json", options.json, "Print the figures as one JSON object");
   app.add_option("--run", options.run, "Also write the rankings as a TREC run file (for trec_eval)");
   app.add_option("--threads", options.eval.threads, "Analysis threads for indexing (default: one per core)")
