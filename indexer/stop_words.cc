@@ -62,4 +62,35 @@ const std::vector<std::string>& stop_words(std::string_view language) {
   return it == lists.end() ? none : it->second;
 }
 
+const std::vector<std::string>& number_words() {
+  static const std::vector<std::string> sorted = [] {
+    std::vector<std::string> words = {
+      // en
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+      "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+      "billion", "billions", "dozen", "dozens", "half",
+      // es
+      "uno", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce",
+      "quince", "veinte", "treinta", "cuarenta", "cincuenta", "cien", "ciento", "cientos", "mil", "miles", "millon",
+      "millones", "docena", "medio",
+      // fr
+      "un", "une", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt",
+      "trente", "quarante", "cinquante", "cent", "cents", "mille", "milliers", "milliard", "milliards", "douzaine",
+      "moitie",
+      // pt
+      "um", "uma", "dois", "duas", "quatro", "cinco", "oito", "nove", "dez", "onze", "doze", "quinze", "vinte", "trinta",
+      "quarenta", "cinquenta", "cem", "cento", "centenas", "milhao", "milhoes", "milhares", "bilhao", "bilhoes",
+      "dezena", "dezenas", "metade"};
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    return words;
+  }();
+  return sorted;
+}
+
+bool is_number_word(std::string_view word) {
+  const auto& words = number_words();
+  return std::binary_search(words.begin(), words.end(), word);
+}
+
 }  // namespace indexer

@@ -13,4 +13,11 @@ namespace indexer {
 // languages. Every list is sorted.
 const std::vector<std::string>& stop_words(std::string_view language);
 
+// Whether a folded word is a number word of the four languages ("four", "cuatro", "quatre",
+// "quatro", "million", "mil"): it counts things rather than saying what a text is about, so the
+// recommender neither finds nor explains a similarity by it.
+bool is_number_word(std::string_view word);
+// Those words, sorted.
+const std::vector<std::string>& number_words();
+
 }  // namespace indexer

@@ -8,6 +8,7 @@
 #include "corpus/utf8.h"
 #include "indexer/country_names.h"
 #include "indexer/document_builder.h"
+#include "indexer/query_translator.h"
 #include "indexer/language_detector.h"
 #include "indexer/record_writes.h"
 #include "indexer/schema.h"
@@ -24,6 +25,11 @@ using corpus::ErrorCode;
 namespace schema = indexer::schema;
 
 constexpr std::size_t kInferredThemes = 3;
+
+int current_year() {
+  auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  return static_cast<int>(today.year());
+}
 // A word held by more records than this is no place name of one country.
 constexpr Xapian::doccount kMaxPlaceRecords = 5;
 
@@ -110,6 +116,57 @@ std::vector<std::string> translated_stems(const std::string& text, const std::st
   return out;
 }
 
+// The proposal's most telling words (at most `count`, function words, numbers and number words
+// left out) translated into every other language the index holds, each word one OP_SYNONYM of
+// its translations stemmed there: so a proposal finds its precedents whatever their language.
+// `stems` receives the terms used.
+std::vector<Xapian::Query> translated_words(const Xapian::Document& analysed, const std::string& language,
+                                            const Xapian::Database& db, const indexer::QueryTranslator& translator,
+                                            std::size_t count, std::vector<std::string>& stems) {
+  std::vector<Xapian::Query> out;
+  if (language.empty() || !translator.status().available) return out;
+  const auto& stop = indexer::stop_words(language);
+  indexer::StemmerCache stemmers;
+  const Xapian::Stem& own_stem = stemmers.get(language);
+  double documents = std::max<double>(1, indexer::record_count(db));
+  std::vector<std::pair<double, std::string>> weighted;
+  for (auto it = analysed.termlist_begin(); it != analysed.termlist_end(); ++it) {
+    const std::string word = *it;
+    unsigned char first = static_cast<unsigned char>(word[0]);
+    if (word.size() < 4 || !((first >= 'a' && first <= 'z') || first >= 0x80)) continue;  // prefixed terms, numbers
+    if (std::binary_search(stop.begin(), stop.end(), word) || indexer::is_number_word(word) || word == "proposal") continue;
+    Xapian::doccount df = db.get_termfreq(std::string(schema::kStemmed) + own_stem(word));
+    weighted.emplace_back(it.get_wdf() * std::log(documents / (df + 1.0) + 1), word);
+  }
+  std::sort(weighted.rbegin(), weighted.rend());
+  if (weighted.size() > count) weighted.resize(count);
+  std::string text;
+  for (const auto& [weight, word] : weighted) text += (text.empty() ? "" : " ") + word;
+  for (const char* target : {"en", "es", "fr", "pt"}) {
+    if (target == language || !translator.can_translate(language, target) ||
+        !db.term_exists(schema::term(schema::kLanguage, target)))
+      continue;
+    auto translation = translator.translate(text, language, target);
+    if (!translation) continue;
+    const Xapian::Stem& stem = stemmers.get(target);
+    for (const auto& word : translation->words) {
+      if (!word.known) continue;
+      std::vector<std::string> alternatives;
+      for (const auto& alternative : word.alternatives) {
+        auto parts = indexer::words_of(indexer::fold(alternative));
+        if (parts.size() != 1) continue;
+        std::string term = std::string(schema::kStemmed) + stem(parts.front());
+        if (db.term_exists(term) && std::find(alternatives.begin(), alternatives.end(), term) == alternatives.end())
+          alternatives.push_back(term);
+      }
+      if (alternatives.empty()) continue;
+      stems.insert(stems.end(), alternatives.begin(), alternatives.end());
+      out.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> shared(const std::set<std::string>& a, const std::set<std::string>& b) {
   std::vector<std::string> out;
   std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
@@ -126,6 +183,7 @@ class StemDecider : public Xapian::ExpandDecider {
       for (const char* language : {"en", "es", "fr", "pt", ""}) {
         Xapian::Stem stem = indexer::stemmer_for(language);
         for (const auto& word : indexer::stop_words("")) out.insert("Z" + stem(word));
+        for (const auto& word : indexer::number_words()) out.insert("Z" + stem(word));
       }
       return out;
     }();
@@ -305,6 +363,10 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
           proposal_terms.emplace_back(stem);
           proposal_stems.push_back(stem);
         }
+        std::vector<std::string> translated_terms;
+        for (auto& group : translated_words(analysed, seed.language, db, *impl_->translator, config.translated_words,
+                                            translated_terms))
+          proposal_terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, group, config.translation_weight);
         for (const auto& stem : translated_stems(request.text, seed.language, db, config.translated_concepts)) {
           if (std::find(proposal_stems.begin(), proposal_stems.end(), stem) != proposal_stems.end()) continue;
           proposal_terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(stem), config.translation_weight);
@@ -439,7 +501,8 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
       // One initiative is suggested once, in the language where it scored best.
       std::vector<Scored> distinct;
       for (auto& candidate : scored) {
-        if (distinct.size() == request.k) break;
+        // The risk report reads the first kRiskDepth whatever the number asked for.
+        if (distinct.size() == std::max(request.k, kRiskDepth)) break;
         bool repeated = std::any_of(distinct.begin(), distinct.end(), [&](const Scored& kept) {
           return is_translation(kept.profile, candidate.profile, config.translation_themes);
         });
@@ -475,7 +538,8 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
         response.similar.push_back(std::move(hit));
       }
       std::string language = seed.language;
-      response.risk = risk_report(response.similar, language);
+      response.risk = risk_report(response.similar, language, current_year());
+      if (response.similar.size() > request.k) response.similar.resize(request.k);
       response.missing_shards = impl_->shards->missing();
       response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
       return response;

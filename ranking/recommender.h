@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "corpus/document.h"
+#include "ranking/risk_report.h"
 #include "ranking/search_types.h"
 
 namespace ranking {
@@ -44,7 +45,9 @@ struct SimilarityConfig {
   // A proposal's most named thesaurus concepts (at most this many) add their single-word terms
   // in the other languages to its query, at this weight, so precedents in any language are found.
   std::size_t translated_concepts = 8;
-  double translation_weight = 0.5;
+  // ...and its most telling words (at most this many), translated by the query translator.
+  std::size_t translated_words = 12;
+  double translation_weight = 1.0;
   // Text similarity of a record in another language is relative to the best record of its
   // language, counted from this part of the overall scale up.
   double language_scale_floor = 0.5;
@@ -78,25 +81,6 @@ struct SimilarHit : RecordSummary {
   SimilarWhy why;
 };
 
-struct ReasonCount {
-  std::string reason;
-  std::size_t count = 0;
-  double weight = 0;  // sum of the similarity scores of the records giving it
-};
-
-// The rule (documented in recommender.cc, tested): the similarity-weighted share of
-// discontinued records among the k nearest.
-struct RiskReport {
-  std::string level;  // "high", "medium" or "low"
-  std::size_t discontinued = 0;
-  std::size_t of = 0;
-  double weighted_share = 0;
-  std::vector<ReasonCount> reasons;  // most weighty first
-  std::vector<std::string> worked;   // "worked" lessons of the nearest records, nearest first
-  std::string language;              // of the summary
-  std::string summary;               // plain language, for pasting into a proposal
-};
-
 // What a proposal is about: each field as the request gave it, or else inferred from its text
 // (countries it names in any of the four languages, the themes and commodities of the thesaurus
 // concepts it names most; infer_profile()).
@@ -117,8 +101,5 @@ struct SimilarResponse {
   double took_ms = 0;
   std::vector<std::string> missing_shards;  // shards that did not answer (ranking/index_source.h)
 };
-
-// The risk report over hits (nearest first), in `language` (en, es, fr or pt; others get en).
-RiskReport risk_report(const std::vector<SimilarHit>& hits, const std::string& language);
 
 }  // namespace ranking

@@ -1,4 +1,7 @@
+#include "ranking/risk_report.h"
+
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "ranking/recommender.h"
@@ -6,35 +9,44 @@
 namespace ranking {
 namespace {
 
-// The rule: the share of similarity that discontinued records carry among the nearest ones.
-constexpr double kHighShare = 0.5;    // half of the similarity or more: high
-constexpr double kMediumShare = 0.2;  // a fifth or more, or any discontinued record: medium
+// The failure share at which the risk is high.
+constexpr double kHighShare = 0.5;
 
 struct Phrases {
-  const char* discontinued;  // "%zu of the %zu ..."
-  const char* none;          // "None of the %zu ..."
+  const char* failed;        // "%zu of the %zu ... with a known outcome failed or were discontinued"
+  const char* none_failed;   // "None of the %zu ... with a known outcome failed"
   const char* because;       // ", most often because "
-  const char* problems;      // " Problems they met: "
   const char* and_word;
+  const char* overlap;       // " Work under way in the same place, to coordinate with: "
   const char* worked;        // " What worked: "
-  const char* level;         // " Duplication risk: "
-  const char* levels[3];     // high, medium, low
+  const char* level;         // " Risk: "
+  const char* levels[4];     // high, medium, low, not enough evidence
+  const char* evidence;      // " Based on %zu close precedents, %zu with a known outcome."
+  const char* machine;       // "machine translation"
 };
 
 const Phrases& phrases(const std::string& language) {
   static const std::map<std::string, Phrases> table = {
-      {"en", {"%zu of the %zu most similar past initiatives were discontinued",
-              "None of the %zu most similar past initiatives was discontinued", ", most often because ", " Problems they met: ", " and ",
-              " What worked: ", " Duplication risk: ", {"high", "medium", "low"}}},
-      {"es", {"%zu de las %zu iniciativas anteriores más parecidas se interrumpieron",
-              "Ninguna de las %zu iniciativas anteriores más parecidas se interrumpió", ", sobre todo porque ", " Problemas que encontraron: ", " y ",
-              " Lo que funcionó: ", " Riesgo de duplicación: ", {"alto", "medio", "bajo"}}},
-      {"fr", {"%zu des %zu initiatives passées les plus proches ont été interrompues",
-              "Aucune des %zu initiatives passées les plus proches n'a été interrompue", ", le plus souvent parce que ",
-              " Problèmes rencontrés : ", " et ", " Ce qui a marché : ", " Risque de doublon : ", {"élevé", "moyen", "faible"}}},
-      {"pt", {"%zu das %zu iniciativas anteriores mais semelhantes foram interrompidas",
-              "Nenhuma das %zu iniciativas anteriores mais semelhantes foi interrompida", ", sobretudo porque ", " Problemas que enfrentaram: ", " e ",
-              " O que funcionou: ", " Risco de duplicação: ", {"alto", "médio", "baixo"}}},
+      {"en", {"%zu of the %zu most similar initiatives with a known outcome failed or were discontinued",
+              "None of the %zu most similar initiatives with a known outcome failed", ", most often because ", " and ",
+              " Work under way in the same place, to coordinate with: ", " What worked", " Risk: ",
+              {"high", "medium", "low", "not enough evidence"},
+              " Based on %zu close precedents, %zu with a known outcome.", "machine translation"}},
+      {"es", {"%zu de las %zu iniciativas más parecidas con resultado conocido fracasaron o se interrumpieron",
+              "Ninguna de las %zu iniciativas más parecidas con resultado conocido fracasó", ", sobre todo porque ", " y ",
+              " Trabajo en curso en el mismo lugar, con el que coordinarse: ", " Lo que funcionó", " Riesgo: ",
+              {"alto", "medio", "bajo", "evidencia insuficiente"},
+              " Basado en %zu precedentes cercanos, %zu con resultado conocido.", "traducción automática"}},
+      {"fr", {"%zu des %zu initiatives les plus proches au résultat connu ont échoué ou ont été interrompues",
+              "Aucune des %zu initiatives les plus proches au résultat connu n'a échoué", ", le plus souvent parce que ",
+              " et ", " Travaux en cours au même endroit, avec lesquels se coordonner : ", " Ce qui a marché", " Risque : ",
+              {"élevé", "moyen", "faible", "éléments insuffisants"},
+              " Sur la base de %zu précédents proches, dont %zu au résultat connu.", "traduction automatique"}},
+      {"pt", {"%zu das %zu iniciativas mais semelhantes com resultado conhecido fracassaram ou foram interrompidas",
+              "Nenhuma das %zu iniciativas mais semelhantes com resultado conhecido fracassou", ", sobretudo porque ", " e ",
+              " Trabalho em curso no mesmo lugar, com o qual se coordenar: ", " O que funcionou", " Risco: ",
+              {"alto", "médio", "baixo", "evidência insuficiente"},
+              " Com base em %zu precedentes próximos, %zu com resultado conhecido.", "tradução automática"}},
   };
   auto it = table.find(language);
   return it != table.end() ? it->second : table.at("en");
@@ -84,54 +96,102 @@ std::string format(const char* pattern, std::size_t a, std::size_t b = 0) {
   return buffer;
 }
 
+bool known_outcome(const SimilarHit& hit) {
+  return hit.outcome == "completed" || hit.outcome == "scaled_up" || hit.outcome == "discontinued" ||
+         !hit.failure_reasons.empty();
+}
+
+bool failed(const SimilarHit& hit) { return hit.outcome == "discontinued" || !hit.failure_reasons.empty(); }
+
+// Still going, or just ended: ongoing; of unknown outcome with no end year; or ended lately.
+bool current_or_recent(const SimilarHit& hit, int current_year) {
+  if (hit.outcome == "ongoing") return true;
+  if (hit.end_year) return *hit.end_year >= current_year - kRecentYears;
+  return hit.outcome == "unknown" || hit.outcome.empty();
+}
+
 }  // namespace
 
-RiskReport risk_report(const std::vector<SimilarHit>& hits, const std::string& language) {
+RiskReport risk_report(const std::vector<SimilarHit>& hits, const std::string& language, int current_year) {
   RiskReport report;
   report.language = (language == "es" || language == "fr" || language == "pt") ? language : "en";
-  report.of = hits.size();
-  double total = 0, discontinued = 0;
+  const Phrases& p = phrases(report.language);
+  double known_weight = 0, failed_weight = 0;
   std::map<std::string, ReasonCount> reasons;
-  for (const auto& hit : hits) {
-    total += hit.score;
-    if (hit.outcome == "discontinued") {
-      ++report.discontinued;
-      discontinued += hit.score;
+  std::vector<const SimilarHit*> overlapping;
+  for (std::size_t i = 0; i < hits.size() && i < kRiskDepth; ++i) {
+    const SimilarHit& hit = hits[i];
+    if (hit.score < kCloseShare * hits.front().score) break;
+    ++report.of;
+    if (hit.outcome == "discontinued") ++report.discontinued;
+    if (known_outcome(hit)) {
+      ++report.known_outcomes;
+      known_weight += hit.score;
     }
-    for (const auto& reason : hit.failure_reasons) {
-      auto& count = reasons[reason];
-      count.reason = reason;
-      ++count.count;
-      count.weight += hit.score;
+    if (failed(hit)) {
+      ++report.failed;
+      failed_weight += hit.score;
+      report.failing.push_back(hit.id);
+      for (const auto& reason : hit.failure_reasons) {
+        auto& count = reasons[reason];
+        count.reason = reason;
+        ++count.count;
+        count.weight += hit.score;
+      }
     }
-    for (const auto& lesson : hit.lessons)
-      if (lesson.kind == "worked") report.worked.push_back(lesson.text);
+    bool same_place = !hit.why.countries.empty() && (!hit.why.themes.empty() || !hit.why.commodities.empty());
+    if (same_place && current_or_recent(hit, current_year)) {
+      report.overlap.push_back(hit.id);
+      overlapping.push_back(&hit);
+    }
+    for (std::size_t l = 0; l < hit.lessons.size(); ++l) {
+      if (hit.lessons[l].kind != "worked") continue;
+      // In the reader's language when a machine translation is there, else labelled with its own.
+      const auto& translation = hit.machine_translation;
+      bool translated = translation && translation->language == report.language && l < translation->lessons.size() &&
+                        !translation->lessons[l].empty();
+      report.worked.push_back(translated ? translation->lessons[l] + " (" + p.machine + ")"
+                              : hit.language.empty() || hit.language == report.language
+                                  ? hit.lessons[l].text
+                                  : "(" + hit.language + ") " + hit.lessons[l].text);
+    }
   }
-  report.weighted_share = total > 0 ? discontinued / total : 0;
-  report.level = report.weighted_share >= kHighShare                                  ? "high"
-                 : report.weighted_share >= kMediumShare || report.discontinued > 0 ? "medium"
-                                                                                    : "low";
+  report.weighted_share = known_weight > 0 ? failed_weight / known_weight : 0;
+  int level;  // index into Phrases::levels
+  if (report.known_outcomes < 2 && overlapping.empty()) level = 3;
+  else if (report.failed > 0 && report.weighted_share >= kHighShare) level = 0;
+  else if (report.failed > 0 || !overlapping.empty()) level = 1;
+  else level = 2;
+  static const char* const kLevels[] = {"high", "medium", "low", "not_enough_evidence"};
+  report.level = kLevels[level];
   for (auto& [name, count] : reasons) report.reasons.push_back(count);
   std::sort(report.reasons.begin(), report.reasons.end(), [](const ReasonCount& a, const ReasonCount& b) {
     return a.weight != b.weight ? a.weight > b.weight : a.reason < b.reason;
   });
 
-  const Phrases& p = phrases(report.language);
-  std::string summary = report.discontinued > 0 ? format(p.discontinued, report.discontinued, report.of)
-                                                : format(p.none, report.of);
+  std::string summary;
+  if (report.known_outcomes > 0)
+    summary = (report.failed > 0 ? format(p.failed, report.failed, report.known_outcomes) : format(p.none_failed, report.known_outcomes));
   std::string reasons_text;
   for (std::size_t i = 0; i < std::min<std::size_t>(2, report.reasons.size()); ++i) {
     if (i > 0) reasons_text += p.and_word;
-    reasons_text += reason_text(report.reasons[i].reason, report.language) + " (" +
-               std::to_string(report.reasons[i].count) + ")";
+    reasons_text += reason_text(report.reasons[i].reason, report.language) + " (" + std::to_string(report.reasons[i].count) + ")";
   }
-  if (!reasons_text.empty() && report.discontinued > 0) summary += p.because + reasons_text;
-  summary += ".";
-  if (!reasons_text.empty() && report.discontinued == 0) summary += p.problems + reasons_text + ".";
-  if (!report.worked.empty()) summary += p.worked + report.worked.front();
-  int level = report.level == "high" ? 0 : report.level == "medium" ? 1 : 2;
+  if (!reasons_text.empty()) summary += p.because + reasons_text;
+  if (!summary.empty()) summary += ".";
+  if (!overlapping.empty()) {
+    std::string titles;
+    for (const SimilarHit* hit : overlapping) {
+      const auto& translation = hit->machine_translation;
+      titles += (titles.empty() ? "" : "; ") + (translation && translation->language == report.language ? translation->title : hit->title);
+    }
+    summary += p.overlap + titles + ".";
+  }
+  if (!report.worked.empty()) summary += std::string(p.worked) + ": " + report.worked.front();
   summary += std::string(p.level) + p.levels[level] + ".";
-  report.summary = std::move(summary);
+  summary += format(p.evidence, report.of, report.known_outcomes);
+  // A summary that opens with a space (no known outcome) starts at its first word.
+  report.summary = summary.substr(std::min(summary.size(), summary.find_first_not_of(' ')));
   return report;
 }
 
