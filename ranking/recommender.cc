@@ -25,6 +25,8 @@ using corpus::ErrorCode;
 namespace schema = indexer::schema;
 
 constexpr std::size_t kInferredThemes = 3;
+// A proposal's word in more than this share of the records is not worth translating.
+constexpr double kMaxTranslatedShare = 0.1;
 
 int current_year() {
   auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
@@ -136,6 +138,8 @@ std::vector<Xapian::Query> translated_words(const Xapian::Document& analysed, co
     if (word.size() < 4 || !((first >= 'a' && first <= 'z') || first >= 0x80)) continue;  // prefixed terms, numbers
     if (std::binary_search(stop.begin(), stop.end(), word) || indexer::is_number_word(word) || word == "proposal") continue;
     Xapian::doccount df = db.get_termfreq(std::string(schema::kStemmed) + own_stem(word));
+    // Words most records use ("project", "train", "government") would find everything there too.
+    if (df > kMaxTranslatedShare * documents) continue;
     weighted.emplace_back(it.get_wdf() * std::log(documents / (df + 1.0) + 1), word);
   }
   std::sort(weighted.rbegin(), weighted.rend());
@@ -252,6 +256,25 @@ std::vector<std::string> countries_of_places(const std::string& text, const Xapi
   return out;
 }
 
+// A folded word as the record writes it ("mineria" -> "minería"): its first use in the record's
+// title, summary, lessons or body; the folded word itself when none folds to it.
+std::string as_written(const corpus::Document& record, const std::string& folded) {
+  std::string found;
+  auto look = [&](const std::string& text) {
+    if (!found.empty()) return;
+    indexer::for_each_word(text, [&](std::size_t begin, std::size_t end) {
+      if (!found.empty()) return;
+      std::string_view written(text.data() + begin, end - begin);
+      if (indexer::fold(written) == folded) found = written;
+    });
+  };
+  look(record.title);
+  look(record.summary);
+  for (const auto& lesson : record.lessons) look(lesson.text);
+  look(record.body);
+  return found.empty() ? folded : found;
+}
+
 }  // namespace
 
 ProposalProfile infer_profile(const std::string& text) {
@@ -265,8 +288,14 @@ ProposalProfile infer_profile(const std::string& text) {
   for (const auto& match : thesaurus.find(words)) {
     const auto& named = thesaurus.concept_at(match.concept_index);
     if (!named.theme.empty()) ++theme_mentions[named.theme];
-    if (!named.commodity.empty() && std::find(out.commodities.begin(), out.commodities.end(), named.commodity) == out.commodities.end())
-      out.commodities.push_back(named.commodity);
+  }
+  // A commodity is named inside longer terms too ("artisanal gold miner"): word by word.
+  for (const auto& word : words) {
+    for (const auto& match : thesaurus.find({word})) {
+      const std::string& commodity = thesaurus.concept_at(match.concept_index).commodity;
+      if (!commodity.empty() && std::find(out.commodities.begin(), out.commodities.end(), commodity) == out.commodities.end())
+        out.commodities.push_back(commodity);
+    }
   }
   std::vector<std::pair<std::size_t, std::string>> by_count;
   for (const auto& [theme, count] : theme_mentions) by_count.emplace_back(count, theme);
@@ -319,6 +348,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
       Xapian::docid seed_docid = 0;
       std::string seed_group;  // the seed's group of near-duplicates, if any
       std::vector<Xapian::Query> proposal_terms;
+      std::vector<Xapian::Query> translated_groups;  // the proposal's words in the other languages
       std::vector<std::string> proposal_stems;
       SimilarResponse response;
 
@@ -363,10 +393,13 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
           proposal_terms.emplace_back(stem);
           proposal_stems.push_back(stem);
         }
+        // The translated words join the candidates' query, not the first search: the relevance set
+        // comes from the proposal's own words (among them, the elite set kept translations in place
+        // of the own words and lost a record saying the same thing in the proposal's language).
         std::vector<std::string> translated_terms;
         for (auto& group : translated_words(analysed, seed.language, db, *impl_->translator, config.translated_words,
                                             translated_terms))
-          proposal_terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, group, config.translation_weight);
+          translated_groups.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, group, config.translation_weight);
         for (const auto& stem : translated_stems(request.text, seed.language, db, config.translated_concepts)) {
           if (std::find(proposal_stems.begin(), proposal_stems.end(), stem) != proposal_stems.end()) continue;
           proposal_terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(stem), config.translation_weight);
@@ -406,6 +439,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
 
       // Expansion: the terms that best tell the relevance set from the rest.
       std::vector<Xapian::Query> text_terms = proposal_terms;
+      text_terms.insert(text_terms.end(), translated_groups.begin(), translated_groups.end());
       std::map<std::string, double> term_weights;
       if (!rset.empty()) {
         StemDecider decider;
@@ -476,6 +510,15 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
         best = std::max(best, it.get_weight());
       }
       const double countries_weight = by_id ? config.countries : config.proposal_countries;
+      // Themes and commodities read off a proposal's words are guesses: they count for less than
+      // a record's own or a caller's.
+      auto inferred = [&](const char* field) {
+        return !by_id && response.profile &&
+               std::find(response.profile->inferred.begin(), response.profile->inferred.end(), field) !=
+                   response.profile->inferred.end();
+      };
+      const double themes_weight = config.themes * (inferred("themes") ? config.inferred_share : 1.0);
+      const double commodities_weight = config.commodities * (inferred("commodities") ? config.inferred_share : 1.0);
       std::size_t index = 0;
       for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
         double text = std::min(1.0, it.get_weight() / scale);
@@ -487,13 +530,13 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
           text = std::min(1.0, it.get_weight() / language_scale);
         }
         bool same_region = shared(seed.countries, other.countries).empty() && !shared(seed.regions, other.regions).empty();
-        double score = config.text * text + config.themes * jaccard(seed.themes, other.themes) +
+        double score = config.text * text + themes_weight * jaccard(seed.themes, other.themes) +
                        countries_weight * jaccard(seed.countries, other.countries) +
-                       config.commodities * jaccard(seed.commodities, other.commodities) +
+                       commodities_weight * jaccard(seed.commodities, other.commodities) +
                        config.region * (same_region ? 1.0 : 0.0) +
                        config.type * (!seed.type.empty() && seed.type == other.type ? 1.0 : 0.0);
         // Shown on a 0..1 scale whatever the weights add up to.
-        double weights = config.text + config.themes + countries_weight + config.commodities + config.region + config.type;
+        double weights = config.text + themes_weight + countries_weight + commodities_weight + config.region + config.type;
         if (weights > 0) score /= weights;
         scored.push_back({it, score, std::move(other)});
       }
@@ -532,7 +575,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
         }
         std::sort(terms.rbegin(), terms.rend());
         for (std::size_t i = 0; i < terms.size() && hit.why.terms.size() < 5; ++i) {
-          std::string word = word_for_stem(doc, terms[i].second);
+          std::string word = as_written(record, word_for_stem(doc, terms[i].second));
           if (std::find(hit.why.terms.begin(), hit.why.terms.end(), word) == hit.why.terms.end()) hit.why.terms.push_back(word);
         }
         response.similar.push_back(std::move(hit));

@@ -29,6 +29,8 @@ struct SimilarityConfig {
   // ...for a proposal, whose place is part of its plan (work already under way there matters):
   // 0.1 found fewer must-cite precedents on tools/eval/sets/proposals (0.62 against 0.69).
   double proposal_countries = 0.2;
+  // Themes and commodities inferred from a proposal's text weigh this share of the above.
+  double inferred_share = 0.5;
   double commodities = 0.05;   // weight of shared commodities (Jaccard)
   double region = 0.05;        // weight of sharing a region when no country is shared
   double type = 0.05;          // weight of the same document type

@@ -154,6 +154,57 @@ TEST_F(RecommenderTest, AnEnglishProposalFindsPrecedentsInTheOtherLanguages) {
   EXPECT_GE(other_languages, 2);
 }
 
+TEST_F(RecommenderTest, APeruvianMercuryFreePlantFindsPlanetGoldPeruWithItsProfileInferred) {
+  SimilarRequest request;
+  request.text =
+      "Planta de procesamiento de oro sin mercurio para mineros artesanales de Puno y Madre de Dios, en el Perú. "
+      "Instalaremos mesas gravimétricas y capacitaremos a las asociaciones mineras para dejar la amalgamación.";
+  request.k = 5;
+  auto response = searcher_->similar(request);
+  ASSERT_TRUE(response.has_value()) << response.error().to_string();
+  ASSERT_TRUE(response->profile);
+  EXPECT_EQ(response->profile->countries, std::vector<std::string>{"PE"});
+  EXPECT_NE(std::find(response->profile->inferred.begin(), response->profile->inferred.end(), "countries"),
+            response->profile->inferred.end());
+  std::vector<std::string> first_three;
+  for (std::size_t i = 0; i < 3 && i < response->similar.size(); ++i) first_three.push_back(response->similar[i].id);
+  EXPECT_TRUE(contains(first_three, "la15-planetgold-peru"));
+  // Given fields replace the inferred ones.
+  request.countries = {"bo"};
+  auto given = searcher_->similar(request);
+  ASSERT_TRUE(given.has_value());
+  EXPECT_EQ(given->profile->countries, std::vector<std::string>{"BO"});
+  EXPECT_EQ(std::find(given->profile->inferred.begin(), given->profile->inferred.end(), "countries"),
+            given->profile->inferred.end());
+}
+
+TEST_F(RecommenderTest, AProposalRepeatingARecordedFailureIsToldWhich) {
+  SimilarRequest request;
+  request.text =
+      "Créer à Madagascar un guichet unique pour les petits exploitants : enregistrement, permis et comptoir "
+      "d'achat public de l'or et des pierres, dans le cadre d'un projet de gouvernance des ressources minérales.";
+  auto response = searcher_->similar(request);
+  ASSERT_TRUE(response.has_value()) << response.error().to_string();
+  EXPECT_NE(response->risk.level, "low");
+  EXPECT_TRUE(contains(response->risk.failing, "af41-madagascar-pgrm-gouvernance-ressources-minerales"))
+      << response->risk.summary;
+  EXPECT_EQ(response->risk.language, "fr");
+}
+
+TEST_F(RecommenderTest, WorkUnderWayInTheSameCountryIsReportedAsOverlap) {
+  SimilarRequest request;
+  request.text =
+      "A responsible artisanal cobalt site near Kolwezi in the Democratic Republic of the Congo, with buyers "
+      "committed to sourcing from it, safety training for diggers and child protection.";
+  auto response = searcher_->similar(request);
+  ASSERT_TRUE(response.has_value()) << response.error().to_string();
+  bool cobalt_overlap = contains(response->risk.overlap, "af24-fair-cobalt-alliance") ||
+                        contains(response->risk.overlap, "af23-entreprise-generale-du-cobalt");
+  EXPECT_TRUE(cobalt_overlap) << response->risk.summary;
+  EXPECT_NE(response->risk.level, "low");
+  EXPECT_NE(response->risk.summary.find("Work under way in the same place"), std::string::npos) << response->risk.summary;
+}
+
 TEST_F(RecommenderTest, BadInputNamesTheField) {
   SimilarRequest request;
   EXPECT_EQ(searcher_->similar(request).error().field, "text");  // neither id nor text
@@ -185,9 +236,11 @@ TEST_F(RecommenderTest, BadInputNamesTheField) {
   EXPECT_TRUE(searcher_->similar(proposal).has_value());
 }
 
-SimilarHit hit(const std::string& outcome, double score, std::vector<std::string> reasons = {},
+SimilarHit hit(const std::string& id, const std::string& outcome, double score, std::vector<std::string> reasons = {},
                std::vector<corpus::Lesson> lessons = {}) {
   SimilarHit h;
+  h.id = id;
+  h.title = "Title of " + id;
   h.outcome = outcome;
   h.score = score;
   h.failure_reasons = std::move(reasons);
@@ -195,40 +248,107 @@ SimilarHit hit(const std::string& outcome, double score, std::vector<std::string
   return h;
 }
 
-TEST(RiskReportTest, HighWhenDiscontinuedRecordsCarryHalfTheSimilarity) {
-  auto report = risk_report({hit("discontinued", 0.9, {"funding_ended"}), hit("discontinued", 0.8, {"funding_ended"}),
-                             hit("discontinued", 0.7, {"short_pilot"}), hit("completed", 0.6), hit("ongoing", 0.5)},
-                            "en");
+// A hit that shares a country and a theme with the proposal.
+SimilarHit in_the_same_place(SimilarHit h) {
+  h.why.countries = {"PE"};
+  h.why.themes = {"mercury"};
+  return h;
+}
+
+constexpr int kYear = 2026;
+
+TEST(RiskReportTest, HighWhenFailuresCarryHalfTheKnownOutcomes) {
+  auto report = risk_report({hit("a", "discontinued", 0.9, {"funding_ended"}), hit("b", "completed", 0.8, {"funding_ended"}),
+                             hit("c", "completed", 0.7), hit("d", "ongoing", 0.6)},
+                            "en", kYear);
   EXPECT_EQ(report.level, "high");
-  EXPECT_EQ(report.discontinued, 3u);
-  EXPECT_EQ(report.of, 5u);
-  EXPECT_NEAR(report.weighted_share, 2.4 / 3.5, 1e-9);
-  ASSERT_EQ(report.reasons.size(), 2u);
-  EXPECT_EQ(report.reasons[0].reason, "funding_ended");
+  EXPECT_EQ(report.of, 4u);
+  EXPECT_EQ(report.known_outcomes, 3u);
+  EXPECT_EQ(report.failed, 2u);
+  EXPECT_EQ(report.discontinued, 1u);
+  EXPECT_NEAR(report.weighted_share, 1.7 / 2.4, 1e-9);
+  EXPECT_EQ(report.failing, (std::vector<std::string>{"a", "b"}));
+  ASSERT_EQ(report.reasons.size(), 1u);
   EXPECT_EQ(report.reasons[0].count, 2u);
-  EXPECT_EQ(report.summary.rfind("3 of the 5 most similar past initiatives were discontinued, most often because donor "
-                                 "funding ended (2)", 0), 0u)
+  EXPECT_EQ(report.summary.rfind("2 of the 3 most similar initiatives with a known outcome failed or were discontinued, "
+                                 "most often because donor funding ended (2).", 0), 0u)
+      << report.summary;
+  EXPECT_NE(report.summary.find("Risk: high. Based on 4 close precedents, 3 with a known outcome."), std::string::npos)
       << report.summary;
 }
 
-TEST(RiskReportTest, MediumWithAnyDiscontinuedRecordAndLowWithNone) {
-  auto medium = risk_report({hit("completed", 0.9), hit("completed", 0.8), hit("discontinued", 0.1)}, "en");
-  EXPECT_EQ(medium.level, "medium");
-  EXPECT_LT(medium.weighted_share, 0.2);
-  auto low = risk_report({hit("completed", 0.9, {}, {{"worked", "Local retorts."}}), hit("ongoing", 0.5)}, "en");
+TEST(RiskReportTest, MediumWithAFailureOrWorkUnderWayInTheSamePlace) {
+  auto failure = risk_report({hit("a", "completed", 0.9), hit("b", "completed", 0.8), hit("c", "discontinued", 0.6)}, "en", kYear);
+  EXPECT_EQ(failure.level, "medium");
+  // An ongoing initiative in the same country on the same theme: coordinate with it.
+  auto overlap = risk_report({in_the_same_place(hit("now", "ongoing", 0.9)), hit("b", "completed", 0.8),
+                              hit("c", "completed", 0.7)}, "en", kYear);
+  EXPECT_EQ(overlap.level, "medium");
+  EXPECT_EQ(overlap.overlap, std::vector<std::string>{"now"});
+  EXPECT_NE(overlap.summary.find("Work under way in the same place, to coordinate with: Title of now."), std::string::npos)
+      << overlap.summary;
+  // Ended lately counts; ended long ago, or somewhere else, does not.
+  SimilarHit recent = in_the_same_place(hit("recent", "completed", 0.9));
+  recent.end_year = kYear - 1;
+  SimilarHit old = in_the_same_place(hit("old", "completed", 0.85));
+  old.end_year = kYear - 10;
+  SimilarHit elsewhere = hit("elsewhere", "ongoing", 0.8);
+  elsewhere.why.themes = {"mercury"};
+  EXPECT_EQ(risk_report({recent, old, elsewhere}, "en", kYear).overlap, std::vector<std::string>{"recent"});
+}
+
+TEST(RiskReportTest, LowOnlyWithEnoughEvidence) {
+  auto low = risk_report({hit("a", "completed", 0.9, {}, {{"worked", "Local retorts."}}), hit("b", "scaled_up", 0.8)}, "en", kYear);
   EXPECT_EQ(low.level, "low");
   EXPECT_EQ(low.worked, std::vector<std::string>{"Local retorts."});
   EXPECT_NE(low.summary.find("What worked: Local retorts."), std::string::npos);
-  EXPECT_EQ(risk_report({}, "en").level, "low");
+  // One known outcome, the rest unknown or under way elsewhere: too little to call it low.
+  auto thin = risk_report({hit("a", "completed", 0.9), hit("b", "unknown", 0.8), hit("c", "ongoing", 0.7)}, "en", kYear);
+  EXPECT_EQ(thin.level, "not_enough_evidence");
+  EXPECT_NE(thin.summary.find("not enough evidence"), std::string::npos) << thin.summary;
+  EXPECT_EQ(risk_report({}, "en", kYear).level, "not_enough_evidence");
 }
 
-TEST(RiskReportTest, SummaryInTheProposalsLanguage) {
-  std::vector<SimilarHit> hits = {hit("discontinued", 0.9, {"funding_ended"}), hit("completed", 0.2)};
-  EXPECT_NE(risk_report(hits, "es").summary.find("se interrumpieron"), std::string::npos);
-  EXPECT_NE(risk_report(hits, "es").summary.find("terminó la financiación"), std::string::npos);
-  EXPECT_NE(risk_report(hits, "fr").summary.find("interrompues"), std::string::npos);
-  EXPECT_NE(risk_report(hits, "pt").summary.find("interrompidas"), std::string::npos);
-  EXPECT_EQ(risk_report(hits, "de").language, "en");
+TEST(RiskReportTest, RestsOnTheClosePrecedentsOnly) {
+  // Far below the best score, a failure says nothing about this proposal.
+  auto report = risk_report({hit("a", "completed", 0.9), hit("b", "completed", 0.8), hit("far", "discontinued", 0.2)}, "en", kYear);
+  EXPECT_EQ(report.of, 2u);
+  EXPECT_EQ(report.level, "low");
+  std::vector<SimilarHit> many;
+  for (int i = 0; i < 20; ++i) many.push_back(hit("h" + std::to_string(i), "completed", 0.9));
+  EXPECT_EQ(risk_report(many, "en", kYear).of, kRiskDepth);
+}
+
+TEST(RiskReportTest, SummaryInTheReadersLanguageWithLessonsMarked) {
+  std::vector<SimilarHit> hits = {hit("a", "discontinued", 0.9, {"funding_ended"}), hit("b", "completed", 0.8)};
+  EXPECT_NE(risk_report(hits, "es", kYear).summary.find("se interrumpieron"), std::string::npos);
+  EXPECT_NE(risk_report(hits, "es", kYear).summary.find("terminó la financiación"), std::string::npos);
+  EXPECT_NE(risk_report(hits, "fr", kYear).summary.find("interrompues"), std::string::npos);
+  EXPECT_NE(risk_report(hits, "pt", kYear).summary.find("interrompidas"), std::string::npos);
+  EXPECT_EQ(risk_report(hits, "de", kYear).language, "en");
+  // A lesson in another language: its machine translation when there is one, else labelled.
+  SimilarHit spanish = hit("es", "completed", 0.9, {}, {{"worked", "Retortas locales."}});
+  spanish.language = "es";
+  SimilarHit other = spanish;
+  other.machine_translation = ShownTranslation{"en", "T", "S", {"Local retorts."}};
+  EXPECT_EQ(risk_report({spanish, hit("b", "completed", 0.8)}, "en", kYear).worked.front(), "(es) Retortas locales.");
+  EXPECT_EQ(risk_report({other, hit("b", "completed", 0.8)}, "en", kYear).worked.front(), "Local retorts. (machine translation)");
+}
+
+TEST(ProposalProfileTest, CountriesThemesAndCommoditiesFromTheText) {
+  auto en = infer_profile("Artisanal gold miners in Burkina Faso use mercury; the project will cut mercury emissions and use.");
+  EXPECT_EQ(en.countries, std::vector<std::string>{"BF"});
+  ASSERT_FALSE(en.themes.empty());
+  EXPECT_EQ(en.themes.front(), "mercury");
+  EXPECT_EQ(en.commodities, std::vector<std::string>{"gold"});
+  EXPECT_EQ(infer_profile("Formalizar la minería artesanal de oro en el Perú y en Bolivia.").countries,
+            (std::vector<std::string>{"PE", "BO"}));
+  EXPECT_EQ(infer_profile("Un projet en République démocratique du Congo et au Pérou.").countries,
+            (std::vector<std::string>{"CD", "PE"}));
+  EXPECT_EQ(infer_profile("Garimpeiros de Moçambique e da Costa do Marfim.").countries, (std::vector<std::string>{"MZ", "CI"}));
+  // A verb that folds to a country's name, written in lower case, is not the country.
+  EXPECT_TRUE(infer_profile("Los mineros irán a la planta.").countries.empty());
+  EXPECT_EQ(infer_profile("El trabajo infantil en las minas.").themes, std::vector<std::string>{"child_labour"});
 }
 
 }  // namespace

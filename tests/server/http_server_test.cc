@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "indexer/index_access.h"
+#include "ranking/risk_report.h"
 #include "server/api_keys.h"
 #include "server/write_queue.h"
 #include "tests/server/http_client.h"
@@ -182,8 +183,11 @@ TEST_F(HttpServerTest, SimilarToARecordAndToAProposal) {
     EXPECT_NE(hit["id"], "af22-mutoshi-cobalt-pilot");
     for (const char* key : {"title", "score", "outcome", "failure_reasons", "why", "lessons"}) EXPECT_TRUE(hit.contains(key)) << key;
   }
-  for (const char* key : {"level", "discontinued", "of", "reasons", "summary"}) EXPECT_TRUE(body["risk"].contains(key)) << key;
-  EXPECT_EQ(body["risk"]["of"], 3);
+  for (const char* key : {"level", "of", "known_outcomes", "failed", "failing", "overlap", "reasons", "summary"})
+    EXPECT_TRUE(body["risk"].contains(key)) << key;
+  // The risk rests on the close precedents, however many are asked for.
+  EXPECT_GE(body["risk"]["of"].get<int>(), 1);
+  EXPECT_LE(body["risk"]["of"].get<std::size_t>(), ranking::kRiskDepth);
 
   auto by_text = c.request("POST", "/v1/similar",
                            R"({"text": "Formalizar a los mineros artesanales de oro en el Perú y reducir el mercurio", "k": 4, "country": "PE"})",
@@ -195,6 +199,8 @@ TEST_F(HttpServerTest, SimilarToARecordAndToAProposal) {
     EXPECT_NE(std::find(hit["countries"].begin(), hit["countries"].end(), "PE"), hit["countries"].end()) << hit["id"];
   }
   EXPECT_EQ(proposal["risk"]["language"], "es");
+  EXPECT_EQ(proposal["profile"]["countries"], nlohmann::json::array({"PE"}));
+  EXPECT_FALSE(proposal["profile"]["themes"].empty());
 }
 
 TEST_F(HttpServerTest, SimilarErrorsAreTheJsonError) {

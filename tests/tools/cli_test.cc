@@ -104,7 +104,18 @@ TEST_F(CliTest, IndexSearchShowStatsOnTheCollection) {
   test_support::write_file(dir_ / "proposal.txt", "Mercury-free gold processing for artisanal miners' cooperatives.");
   auto proposal = precedent("similar --text " + quoted(dir_ / "proposal.txt"));
   ASSERT_EQ(proposal.exit_code, 0) << proposal.err;
-  EXPECT_NE(proposal.out.find("Duplication risk:"), std::string::npos);
+  EXPECT_NE(proposal.out.find("Risk: "), std::string::npos) << proposal.out;
+  // The profile: inferred from the text, or given by flags, which reach the ranking.
+  test_support::write_file(dir_ / "peru.txt", "Mercury-free gold processing for artisanal miners in Peru.");
+  auto inferred = precedent("similar --json --text " + quoted(dir_ / "peru.txt"));
+  ASSERT_EQ(inferred.exit_code, 0) << inferred.err;
+  EXPECT_EQ(nlohmann::json::parse(inferred.out)["profile"]["countries"], nlohmann::json::array({"PE"}));
+  auto given = precedent("similar --json --country BO --theme finance --text " + quoted(dir_ / "peru.txt"));
+  ASSERT_EQ(given.exit_code, 0) << given.err;
+  auto profile = nlohmann::json::parse(given.out)["profile"];
+  EXPECT_EQ(profile["countries"], nlohmann::json::array({"BO"}));
+  EXPECT_EQ(profile["themes"], nlohmann::json::array({"finance"}));
+  EXPECT_EQ(profile["inferred"], nlohmann::json::array({"commodities"}));
   EXPECT_EQ(precedent("similar no-such-record").exit_code, 4);
   EXPECT_EQ(precedent("similar").exit_code, 2);
 

@@ -1,5 +1,6 @@
 // `precedent similar ID | --text FILE|-`: the nearest past initiatives and the duplication risk.
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -18,6 +19,10 @@ int run_similar(const SimilarCommand& command) {
   request.language = command.language;
   request.k = command.k;
   request.ui_language = command.ui_language;
+  request.countries = command.countries;
+  request.themes = command.themes;
+  request.commodities = command.commodities;
+  request.type = command.type;
   if (!command.text_file.empty()) {
     std::stringstream text;
     if (command.text_file == "-") {
@@ -48,6 +53,21 @@ int run_similar(const SimilarCommand& command) {
     return kExitOk;
   }
   bool styled = is_terminal(stdout);
+  if (const auto& profile = response->profile) {
+    std::string line;
+    auto add = [&](const char* field, const std::vector<std::string>& values) {
+      if (values.empty()) return;
+      std::string joined;
+      for (const auto& v : values) joined += (joined.empty() ? "" : ", ") + v;
+      bool inferred = std::find(profile->inferred.begin(), profile->inferred.end(), field) != profile->inferred.end();
+      line += (line.empty() ? "" : "; ") + std::string(field) + ": " + joined + (inferred ? " (from the text)" : "");
+    };
+    add("countries", profile->countries);
+    add("themes", profile->themes);
+    add("commodities", profile->commodities);
+    if (!profile->type.empty()) line += (line.empty() ? "" : "; ") + std::string("type: ") + profile->type;
+    if (!line.empty()) std::printf("%s\n\n", dim("Proposal: " + line, styled).c_str());
+  }
   for (std::size_t i = 0; i < response->similar.size(); ++i) {
     const auto& hit = response->similar[i];
     const auto& translation = hit.machine_translation;
@@ -77,7 +97,9 @@ int run_similar(const SimilarCommand& command) {
                   truncate_text(translated ? translation->lessons[l] : hit.lessons[l].text, 160).c_str());
     }
   }
-  std::printf("\n%s %s\n", bold("Duplication risk: " + response->risk.level + ".", styled).c_str(), response->risk.summary.c_str());
+  std::string level = response->risk.level;
+  std::replace(level.begin(), level.end(), '_', ' ');
+  std::printf("\n%s %s\n", bold("Risk: " + level + ".", styled).c_str(), response->risk.summary.c_str());
   return kExitOk;
 }
 

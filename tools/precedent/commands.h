@@ -85,6 +85,9 @@ struct SimilarCommand {
   std::string text_file;  // "-" for standard input
   std::string language;
   std::size_t k = 5;
+  // A proposal's profile, when known; each replaces what is inferred from the text.
+  std::vector<std::string> countries, themes, commodities;
+  std::string type;
   std::string ui_language;  // as in SearchCommand
   bool json = false;
 };

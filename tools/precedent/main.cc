@@ -101,6 +101,16 @@ int main(int argc, char** argv) {
   similar_id->excludes(similar_text);
   similar_app->add_option("--lang", similar.language, "Language of the proposal (ISO 639-1); default: detected");
   similar_app->add_option("-k", similar.k, "How many (1 to 50)")->default_val(5)->check(CLI::Range(1, 50));
+  similar_app->add_option("--country", similar.countries,
+                          "With --text: the proposal's countries (ISO 3166-1 codes, repeatable); default: those it names")
+      ->excludes(similar_id);
+  similar_app->add_option("--theme", similar.themes, "With --text: the proposal's themes (repeatable); default: inferred")
+      ->excludes(similar_id);
+  similar_app->add_option("--commodity", similar.commodities,
+                          "With --text: the proposal's commodities (repeatable); default: inferred")
+      ->excludes(similar_id);
+  similar_app->add_option("--type", similar.type, "With --text: the proposal's type (initiative, policy...)")
+      ->excludes(similar_id);
   similar_app->add_option("--ui-lang", similar.ui_language,
                           "Show initiatives in other languages machine-translated into this one, as search does");
   similar_app->add_flag("--json", similar.json, "Print the same JSON object as the API");
