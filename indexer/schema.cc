@@ -16,4 +16,16 @@ std::string source_term(std::string_view path) {
   return term(kSource, std::string("#") + hex);
 }
 
+std::vector<std::string> split_values(std::string_view joined) {
+  std::vector<std::string> out;
+  std::size_t begin = 0;
+  while (begin < joined.size()) {
+    std::size_t end = joined.find(kValueSeparator, begin);
+    if (end == std::string_view::npos) end = joined.size();
+    if (end > begin) out.emplace_back(joined.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return out;
+}
+
 }  // namespace indexer::schema

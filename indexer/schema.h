@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace indexer::schema {
 
@@ -99,6 +100,9 @@ inline constexpr unsigned kLessonSlotOffset = 32;
 inline constexpr unsigned lesson_slot(unsigned record_slot) { return record_slot + kLessonSlotOffset; }
 
 inline constexpr char kValueSeparator = '\n';
+
+// The values of a multi-valued slot (joined by kValueSeparator), in order, empty ones left out.
+std::vector<std::string> split_values(std::string_view joined);
 
 // The Xapian term for a field value: prefix + value.
 inline std::string term(std::string_view prefix, std::string_view value) {

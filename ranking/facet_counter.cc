@@ -24,13 +24,7 @@ void for_each_value(const FacetField& field, const std::string& content, Each ea
     each(content);
     return;
   }
-  std::size_t begin = 0;
-  while (begin <= content.size()) {
-    std::size_t end = content.find(schema::kValueSeparator, begin);
-    if (end == std::string::npos) end = content.size();
-    if (end > begin) each(content.substr(begin, end - begin));
-    begin = end + 1;
-  }
+  for (const auto& value : schema::split_values(content)) each(value);
 }
 
 }  // namespace

@@ -6,7 +6,6 @@
 #include <set>
 
 #include "corpus/utf8.h"
-#include "indexer/country_names.h"
 #include "indexer/document_builder.h"
 #include "indexer/query_translator.h"
 #include "indexer/language_detector.h"
@@ -15,6 +14,7 @@
 #include "indexer/stop_words.h"
 #include "indexer/text_normalizer.h"
 #include "indexer/thesaurus.h"
+#include "ranking/proposal_profile.h"
 #include "ranking/searcher_internal.h"
 
 namespace ranking {
@@ -24,7 +24,6 @@ using corpus::Error;
 using corpus::ErrorCode;
 namespace schema = indexer::schema;
 
-constexpr std::size_t kInferredThemes = 3;
 // A proposal's word in more than this share of the records is not worth translating.
 constexpr double kMaxTranslatedShare = 0.1;
 
@@ -32,8 +31,6 @@ int current_year() {
   auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
   return static_cast<int>(today.year());
 }
-// A word held by more records than this is no place name of one country.
-constexpr Xapian::doccount kMaxPlaceRecords = 5;
 
 // What a seed (a record or a proposal) is about, for the metadata part of the score.
 struct Profile {
@@ -43,16 +40,9 @@ struct Profile {
   std::string start_year, end_year;  // serialised values; empty when unknown
 };
 
-std::set<std::string> split_value(const std::string& value) {
-  std::set<std::string> out;
-  std::size_t begin = 0;
-  while (begin < value.size()) {
-    std::size_t end = value.find(schema::kValueSeparator, begin);
-    if (end == std::string::npos) end = value.size();
-    if (end > begin) out.insert(value.substr(begin, end - begin));
-    begin = end + 1;
-  }
-  return out;
+std::set<std::string> value_set(const std::string& joined) {
+  auto values = schema::split_values(joined);
+  return {values.begin(), values.end()};
 }
 
 Profile profile_of(const Xapian::Document& doc) {
@@ -72,10 +62,10 @@ Profile profile_of(const Xapian::Document& doc) {
   p.language = parts[schema::kProfileLanguage];
   p.start_year = parts[schema::kProfileStartYear];
   p.end_year = parts[schema::kProfileEndYear];
-  p.countries = split_value(parts[schema::kProfileCountries]);
-  p.regions = split_value(parts[schema::kProfileRegions]);
-  p.themes = split_value(parts[schema::kProfileThemes]);
-  p.commodities = split_value(parts[schema::kProfileCommodities]);
+  p.countries = value_set(parts[schema::kProfileCountries]);
+  p.regions = value_set(parts[schema::kProfileRegions]);
+  p.themes = value_set(parts[schema::kProfileThemes]);
+  p.commodities = value_set(parts[schema::kProfileCommodities]);
   return p;
 }
 
@@ -219,91 +209,35 @@ std::string word_for_stem(const Xapian::Document& doc, const std::string& stem) 
   return best.empty() ? stem : best;
 }
 
-// The countries of the places a text names that the collection knows: a capitalised word
-// ("Puno", "Ilakaka", "Lundas") held by a few records (at most kMaxPlaceRecords), all of which
-// are about one country in common.
-std::vector<std::string> countries_of_places(const std::string& text, const Xapian::Database& db) {
-  std::vector<std::string> out;
-  std::set<std::string> looked_up;
-  std::vector<std::string> names;
-  indexer::for_each_word(text, [&](std::size_t begin, std::size_t end) {
-    // A capital after a sentence's end, or at the text's start, says nothing.
-    std::size_t before = text.find_last_not_of(" \t\r\n\"'(«“", begin == 0 ? 0 : begin - 1);
-    bool sentence_start = begin == 0 || before == std::string::npos || std::string_view(".!?:;").find(text[before]) != std::string_view::npos;
-    std::string_view written(text.data() + begin, end - begin);
-    if (!sentence_start && written.size() >= 4 && indexer::starts_with_capital(written)) names.emplace_back(written);
-  });
-  for (const auto& written : names) {
-    std::string word = indexer::fold(written);
-    if (!looked_up.insert(word).second) continue;
-    Xapian::doccount records = db.get_termfreq(word);
-    if (records == 0 || records > kMaxPlaceRecords) continue;
-    std::set<std::string> common;
-    bool first = true;
-    for (auto it = db.postlist_begin(word); it != db.postlist_end(word); ++it) {
-      std::set<std::string> countries = split_value(db.get_document(*it).get_value(schema::kCountriesSlot));
-      if (countries.empty()) continue;
-      if (first) common = std::move(countries);
-      else {
-        std::set<std::string> both;
-        std::set_intersection(common.begin(), common.end(), countries.begin(), countries.end(), std::inserter(both, both.end()));
-        common = std::move(both);
-      }
-      first = false;
-    }
-    if (common.size() == 1 && std::find(out.begin(), out.end(), *common.begin()) == out.end()) out.push_back(*common.begin());
-  }
-  return out;
-}
-
-// A folded word as the record writes it ("mineria" -> "minería"): its first use in the record's
-// title, summary, lessons or body; the folded word itself when none folds to it.
-std::string as_written(const corpus::Document& record, const std::string& folded) {
-  std::string found;
+// Folded words as the record writes them ("mineria" -> "minería"): each word's first use in the
+// record's title, summary, lessons or body, read until every word is found; a word no text folds
+// to stays folded.
+std::vector<std::string> as_written(const corpus::Document& record, const std::vector<std::string>& folded) {
+  std::vector<std::string> out = folded;
+  std::vector<bool> found(folded.size(), false);
+  std::size_t missing = folded.size();
   auto look = [&](const std::string& text) {
-    if (!found.empty()) return;
+    if (missing == 0) return;
     indexer::for_each_word(text, [&](std::size_t begin, std::size_t end) {
-      if (!found.empty()) return;
+      if (missing == 0) return;
       std::string_view written(text.data() + begin, end - begin);
-      if (indexer::fold(written) == folded) found = written;
+      std::string word = indexer::fold(written);
+      for (std::size_t i = 0; i < folded.size(); ++i) {
+        if (found[i] || folded[i] != word) continue;
+        out[i] = written;
+        found[i] = true;
+        --missing;
+      }
     });
   };
   look(record.title);
   look(record.summary);
   for (const auto& lesson : record.lessons) look(lesson.text);
   look(record.body);
-  return found.empty() ? folded : found;
+  return out;
 }
 
 }  // namespace
-
-ProposalProfile infer_profile(const std::string& text) {
-  ProposalProfile out;
-  std::vector<std::string> words = indexer::words_of(indexer::fold(text));
-  out.countries = indexer::CountryNames::bundled().find(text, /*capitalised=*/true);
-  // Themes by how often the text names their concepts: those named at least twice (the first
-  // one alone when none is), at most three; every commodity named.
-  const auto& thesaurus = indexer::Thesaurus::bundled();
-  std::map<std::string, std::size_t> theme_mentions;
-  for (const auto& match : thesaurus.find(words)) {
-    const auto& named = thesaurus.concept_at(match.concept_index);
-    if (!named.theme.empty()) ++theme_mentions[named.theme];
-  }
-  // A commodity is named inside longer terms too ("artisanal gold miner"): word by word.
-  for (const auto& word : words) {
-    for (const auto& match : thesaurus.find({word})) {
-      const std::string& commodity = thesaurus.concept_at(match.concept_index).commodity;
-      if (!commodity.empty() && std::find(out.commodities.begin(), out.commodities.end(), commodity) == out.commodities.end())
-        out.commodities.push_back(commodity);
-    }
-  }
-  std::vector<std::pair<std::size_t, std::string>> by_count;
-  for (const auto& [theme, count] : theme_mentions) by_count.emplace_back(count, theme);
-  std::stable_sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (const auto& [count, theme] : by_count)
-    if (out.themes.size() < kInferredThemes && (count >= 2 || out.themes.empty())) out.themes.push_back(theme);
-  return out;
-}
 
 void Searcher::set_similarity(const SimilarityConfig& config) { impl_->similarity = config; }
 
@@ -574,10 +508,13 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
           if (w != term_weights.end() && (*t).size() > 1) terms.emplace_back(w->second, (*t).substr(1));
         }
         std::sort(terms.rbegin(), terms.rend());
-        for (std::size_t i = 0; i < terms.size() && hit.why.terms.size() < 5; ++i) {
-          std::string word = as_written(record, word_for_stem(doc, terms[i].second));
-          if (std::find(hit.why.terms.begin(), hit.why.terms.end(), word) == hit.why.terms.end()) hit.why.terms.push_back(word);
+        // Only the hits shown explain themselves; the rest serve the risk report.
+        std::vector<std::string> words;
+        for (std::size_t i = 0; response.similar.size() < request.k && i < terms.size() && words.size() < 5; ++i) {
+          std::string word = word_for_stem(doc, terms[i].second);
+          if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(std::move(word));
         }
+        hit.why.terms = as_written(record, words);
         response.similar.push_back(std::move(hit));
       }
       std::string language = seed.language;
