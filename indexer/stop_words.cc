@@ -93,4 +93,30 @@ bool is_number_word(std::string_view word) {
   return std::binary_search(words.begin(), words.end(), word);
 }
 
+const std::vector<std::string>& boilerplate_words() {
+  static const std::vector<std::string> sorted = [] {
+    std::vector<std::string> words = {
+        // en
+        "project", "projects", "programme", "programmes", "program", "programs", "proposal", "concept", "note",
+        "budget", "dollar", "dollars", "usd", "year", "years", "month", "months", "phase", "phases", "activity",
+        "activities", "component", "components", "objective", "objectives", "result", "results", "output", "outputs",
+        "implementation", "implement", "beneficiaries", "pilot",
+        // es
+        "proyecto", "proyectos", "programa", "programas", "propuesta", "nota", "conceptual", "presupuesto", "dolares",
+        "ano", "anos", "mes", "meses", "fase", "fases", "actividad", "actividades", "componente", "componentes",
+        "objetivo", "objetivos", "resultado", "resultados", "ejecucion", "beneficiarios", "piloto",
+        // fr
+        "projet", "projets", "programme", "proposition", "conceptuelle", "dollars", "an", "ans", "annee", "annees",
+        "mois", "activite", "activites", "composante", "composantes", "objectif", "objectifs", "resultat", "resultats",
+        "oeuvre", "beneficiaires", "pilote",
+        // pt
+        "projeto", "projetos", "projecto", "projectos", "proposta", "conceitual", "conceptual", "orcamento", "anos",
+        "meses", "atividade", "atividades", "objetivos", "execucao", "beneficiarios"};
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    return words;
+  }();
+  return sorted;
+}
+
 }  // namespace indexer

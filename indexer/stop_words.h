@@ -20,4 +20,9 @@ bool is_number_word(std::string_view word);
 // Those words, sorted.
 const std::vector<std::string>& number_words();
 
+// The vocabulary every concept note and project report uses whatever it is about ("project",
+// "budget", "objectives", "proyecto", "presupuesto", "projet", "projeto"...), folded, sorted: the
+// recommender neither finds nor explains a similarity by it.
+const std::vector<std::string>& boilerplate_words();
+
 }  // namespace indexer

@@ -126,7 +126,10 @@ std::vector<Xapian::Query> translated_words(const Xapian::Document& analysed, co
     const std::string word = *it;
     unsigned char first = static_cast<unsigned char>(word[0]);
     if (word.size() < 4 || !((first >= 'a' && first <= 'z') || first >= 0x80)) continue;  // prefixed terms, numbers
-    if (std::binary_search(stop.begin(), stop.end(), word) || indexer::is_number_word(word) || word == "proposal") continue;
+    const auto& boilerplate = indexer::boilerplate_words();
+    if (std::binary_search(stop.begin(), stop.end(), word) || indexer::is_number_word(word) ||
+        std::binary_search(boilerplate.begin(), boilerplate.end(), word))
+      continue;
     Xapian::doccount df = db.get_termfreq(std::string(schema::kStemmed) + own_stem(word));
     // Words most records use ("project", "train", "government") would find everything there too.
     if (df > kMaxTranslatedShare * documents) continue;
@@ -178,6 +181,7 @@ class StemDecider : public Xapian::ExpandDecider {
         Xapian::Stem stem = indexer::stemmer_for(language);
         for (const auto& word : indexer::stop_words("")) out.insert("Z" + stem(word));
         for (const auto& word : indexer::number_words()) out.insert("Z" + stem(word));
+        for (const auto& word : indexer::boilerplate_words()) out.insert("Z" + stem(word));
       }
       return out;
     }();
@@ -316,7 +320,7 @@ corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request)
         double documents = std::max<double>(1, indexer::record_count(db));
         for (auto it = analysed.termlist_begin(); it != analysed.termlist_end(); ++it) {
           const std::string stem = *it;
-          if (!decider(stem) || stem == "Zproposal") continue;
+          if (!decider(stem)) continue;
           Xapian::doccount df = db.get_termfreq(stem);
           if (df == 0) continue;
           weighted.emplace_back(it.get_wdf() * std::log(documents / df + 1), stem);

@@ -227,6 +227,10 @@ int main(int argc, char** argv) {
   app.add_option("--similar-commodities", similarity.commodities, "Weight of shared commodities")->capture_default_str();
   app.add_option("--similar-region", similarity.region, "Weight of a shared region when no country is shared")
       ->capture_default_str();
+  app.add_option("--similar-language-floor", similarity.language_scale_floor,
+                 "Text similarity of a record in another language is relative to its language's best from this "
+                 "part of the overall scale (1: no per-language scale)")
+      ->capture_default_str();
   app.add_flag("--json", options.json, "Print the figures as one JSON object");
   app.add_option("--run", options.run, "Also write the rankings as a TREC run file (for trec_eval)");
   app.add_option("--threads", options.eval.threads, "Analysis threads for indexing (default: one per core)")
