@@ -1,13 +1,15 @@
-// Similar initiatives on the bundled collection, and the duplication-risk rule on fixtures.
+// Similar initiatives on the bundled collection, the proposal profile, and the risk rule on fixtures.
 
 #include "ranking/recommender.h"
-
-#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 
+#include <gtest/gtest.h>
+
 #include "indexer/ingest.h"
+#include "indexer/stop_words.h"
+#include "indexer/text_normalizer.h"
 #include "ranking/searcher.h"
 #include "tests/test_support.h"
 
@@ -203,6 +205,26 @@ TEST_F(RecommenderTest, WorkUnderWayInTheSameCountryIsReportedAsOverlap) {
   EXPECT_TRUE(cobalt_overlap) << response->risk.summary;
   EXPECT_NE(response->risk.level, "low");
   EXPECT_NE(response->risk.summary.find("Work under way in the same place"), std::string::npos) << response->risk.summary;
+}
+
+TEST_F(RecommenderTest, WhyNeverRestsOnNumbersOrProjectBoilerplate) {
+  SimilarRequest request;
+  request.text =
+      "Concept note. A four-year project with a budget of four million dollars: the project will train "
+      "artisanal gold miners in Puno, Peru, to replace mercury amalgamation with gravity concentration; "
+      "the project's objectives and results are measured every year.";
+  request.k = 8;
+  auto response = searcher_->similar(request);
+  ASSERT_TRUE(response.has_value()) << response.error().to_string();
+  ASSERT_FALSE(response->similar.empty());
+  for (const auto& hit : response->similar) {
+    for (const auto& word : hit.why.terms) {
+      std::string folded = indexer::fold(word);
+      EXPECT_FALSE(indexer::is_number_word(folded)) << hit.id << ": " << word;
+      const auto& boilerplate = indexer::boilerplate_words();
+      EXPECT_FALSE(std::binary_search(boilerplate.begin(), boilerplate.end(), folded)) << hit.id << ": " << word;
+    }
+  }
 }
 
 TEST_F(RecommenderTest, BadInputNamesTheField) {
