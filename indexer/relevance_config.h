@@ -50,6 +50,10 @@ struct RelevanceConfig {
   // a record that uses the query's own word ranks above one that only shares its stem
   // ("mining" over "mine"). 0 turns it off.
   double exact_word_weight = 0.2;
+
+  // A record about a country the query names (in any of the four languages) gets this much
+  // weight added (BM25's scale): a strong preference, not a filter. 0 turns it off.
+  double country_weight = 8.0;
 };
 
 }  // namespace indexer

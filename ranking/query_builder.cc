@@ -10,6 +10,7 @@
 #include "corpus/utf8.h"
 #include "corpus/vocabulary.h"
 #include "indexer/cognates.h"
+#include "indexer/country_names.h"
 #include "indexer/language_detector.h"
 #include "indexer/query_translator.h"
 #include "indexer/schema.h"
@@ -506,6 +507,23 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
     }
     text_query = variants.size() == 1 ? variants.front()
                                       : Xapian::Query(Xapian::Query::OP_MAX, variants.begin(), variants.end());
+    // A country the query names, in any of the four languages, lifts the records about it: a
+    // strong preference, not a filter (records elsewhere still answer).
+    if (plain.plain && impl_->relevance.country_weight > 0) {
+      std::vector<Xapian::Query> lifts;
+      std::string unit = out.lessons ? std::string(indexer::schema::kLesson) : std::string();
+      for (const auto& code : indexer::CountryNames::bundled().find(text, /*capitalised=*/false)) {
+        std::string term = unit + indexer::schema::term(indexer::schema::kCountry, indexer::lower(code));
+        if (impl_->has_db && !impl_->db.term_exists(term)) continue;
+        // A boolean term weighs nothing; a fixed weight on the records holding it does.
+        auto* fixed = new Xapian::FixedWeightPostingSource(impl_->relevance.country_weight);
+        lifts.emplace_back(Xapian::Query::OP_AND, Xapian::Query(fixed->release()), Xapian::Query(term));
+        out.recognised.push_back({"country", code});
+      }
+      if (!lifts.empty())
+        text_query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text_query,
+                                   Xapian::Query(Xapian::Query::OP_OR, lifts.begin(), lifts.end()));
+    }
   }
 
   if (filters.values.contains("kind")) out.lessons = true;

@@ -76,6 +76,9 @@ json to_json(const SearchResponse& response) {
           {"took_ms", response.took_ms},
           {"did_you_mean", response.did_you_mean ? json(*response.did_you_mean) : json(nullptr)},
           {"hits", std::move(hits)}};
+  json recognised = json::array();
+  for (const auto& [field, value] : response.recognised) recognised.push_back({{"field", field}, {"value", value}});
+  out["recognised"] = std::move(recognised);
   if (!response.translation_unavailable.empty()) out["translation_unavailable"] = response.translation_unavailable;
   add_partial(out, response.missing_shards);
   return out;

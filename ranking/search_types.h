@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "corpus/document.h"
@@ -107,6 +108,9 @@ struct SearchResponse {
   std::vector<QueryExpansion> expansions;  // thesaurus terms the search added, ranked below the query's own
   std::map<std::string, std::string> translations;  // language -> the query as translated and searched
   std::string translation_unavailable;  // why the query was not translated, when it was asked for and could not be
+  // What the query names that the ranking prefers (a country, in any of the four languages):
+  // records about it rank first, records elsewhere still answer.
+  std::vector<std::pair<std::string, std::string>> recognised;  // field -> value: {"country", "BF"}
   std::uint64_t total = 0;             // estimated number of matching records
   std::size_t page = 1;
   std::size_t per_page = 10;

@@ -239,6 +239,7 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
       response.expansions = built->expansions;
       response.translations = built->translations;
       response.translation_unavailable = built->translation_unavailable;
+      response.recognised = built->recognised;
       // When the matcher saw every match, the lower bound is the exact count; Xapian's estimate
       // of a collapsed search stays loose even then (124 records whose lessons match, estimated
       // at 200), and over shards it comes out exact, so one index and shards would disagree.

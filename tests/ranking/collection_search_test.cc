@@ -102,6 +102,27 @@ TEST_F(CollectionSearchTest, AFrenchQueryFindsTheEnglishAndSpanishRecordsOnChild
   EXPECT_TRUE(has_id(response, "gl32-ilo-caring-gold-mining-project") || has_id(response, "la10-somos-tesoro-colombia"));
 }
 
+TEST_F(CollectionSearchTest, ACountryTheQueryNamesRanksItsRecordsFirstInAnyLanguage) {
+  for (const std::string query : {"mercury-free gold processing Burkina Faso", "traitement de l'or sans mercure au Burkina Faso"}) {
+    auto response = search(query);
+    ASSERT_GE(response.hits.size(), 2u) << query;
+    for (std::size_t i = 0; i < 2; ++i) {
+      const auto& countries = response.hits[i].countries;
+      EXPECT_NE(std::find(countries.begin(), countries.end(), "BF"), countries.end()) << query << ": " << response.hits[i].id;
+    }
+    ASSERT_EQ(response.recognised.size(), 1u) << query;
+    EXPECT_EQ(response.recognised[0], (std::pair<std::string, std::string>{"country", "BF"}));
+    // A preference, not a filter: records elsewhere still answer.
+    EXPECT_TRUE(std::any_of(response.hits.begin(), response.hits.end(), [](const Hit& hit) {
+      return std::find(hit.countries.begin(), hit.countries.end(), "BF") == hit.countries.end();
+    })) << query;
+  }
+  auto colombia = search("Colombia mercury ban");
+  ASSERT_FALSE(colombia.hits.empty());
+  EXPECT_EQ(colombia.hits[0].countries, std::vector<std::string>{"CO"}) << colombia.hits[0].id;
+  EXPECT_TRUE(search("mercury retorts").recognised.empty());
+}
+
 TEST_F(CollectionSearchTest, AccentlessQueryFindsAccentedText) {
   auto response = search("formalizacion REINFO");
   ASSERT_FALSE(response.hits.empty());

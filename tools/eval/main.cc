@@ -215,6 +215,8 @@ int main(int argc, char** argv) {
                  "Weight of neighbouring query words found near each other (0: off)")->capture_default_str();
   app.add_option("--proximity-window", relevance.proximity_window,
                  "Words within which neighbouring query words count as near")->capture_default_str();
+  app.add_option("--country-weight", relevance.country_weight,
+                 "Weight added to records about a country the query names (0: off)")->capture_default_str();
   app.add_option("--exact-word-weight", relevance.exact_word_weight,
                  "Weight of the query's words as written, over their stems (0: off)")
       ->capture_default_str();
