@@ -209,6 +209,9 @@ TEST_F(ShardedSearch, TopResultsAndFacetCountsEqualOneIndex) {
   lessons.query = lesson_word() + " kind:failed";
   lessons.facets = {"country", "outcome"};
   requests.push_back(lessons);
+  SearchRequest naming_a_country;  // the country's fixed-weight lift travels to the shards too
+  naming_a_country.query = words[0] + " Peru";
+  requests.push_back(naming_a_country);
   SearchRequest page_two = requests[0];
   page_two.page = 2;
   page_two.per_page = 5;
@@ -226,6 +229,10 @@ TEST_F(ShardedSearch, TopResultsAndFacetCountsEqualOneIndex) {
     ASSERT_TRUE(over_folders) << over_folders.error().to_string();
     expect_same(*expected, *over_folders, "folders: " + request.query, sorted);
   }
+  auto lifted = remote.search(naming_a_country);
+  ASSERT_TRUE(lifted) << lifted.error().to_string();
+  ASSERT_EQ(lifted->recognised.size(), 1u);
+  EXPECT_EQ(lifted->recognised[0].second, "PE");
 }
 
 TEST_F(ShardedSearch, SpellingComesFromTheLocalSpellingIndex) {
