@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <span>
 
 #include <nlohmann/json.hpp>
 
@@ -40,6 +41,39 @@ std::string joined(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& word : words) out += (out.empty() ? "" : " ") + word;
   return out;
+}
+
+// A filter's value as the index holds it, or an Error naming the filter: a country by its code
+// or its name in any of the four languages ("Peru", "Pérou" -> PE); the closed lists' values as
+// they are. A value that matches nothing known would silently find nothing.
+corpus::Result<std::string> known_filter_value(const std::string& name, const std::string& value) {
+  auto refuse = [&](const std::string& expected) {
+    return Error{ErrorCode::invalid_argument, "\"" + value + "\" is not a known " + name + "; " + expected, "", 0, name};
+  };
+  auto one_of = [&](std::span<const std::string_view> list) -> corpus::Result<std::string> {
+    std::string folded = indexer::fold(value);
+    if (corpus::vocabulary::contains(list, folded)) return folded;
+    std::string all;
+    for (auto v : list) all += (all.empty() ? "" : ", ") + std::string(v);
+    return refuse("expected one of: " + all);
+  };
+  if (name == "country") {
+    std::string upper = value;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (corpus::vocabulary::is_country_code(upper)) return upper;
+    auto named = indexer::CountryNames::bundled().find(value, /*capitalised=*/false);
+    if (named.size() == 1) return named.front();
+    return refuse("give an ISO 3166-1 code or a country's name (PE, Peru, Pérou)");
+  }
+  if (name == "theme") return one_of(corpus::vocabulary::themes());
+  if (name == "outcome") return one_of(corpus::vocabulary::outcomes());
+  if (name == "type") return one_of(corpus::vocabulary::document_types());
+  if (name == "commodity") return one_of(corpus::vocabulary::commodities());
+  if (name == "failure_reason") return one_of(corpus::vocabulary::failure_reasons());
+  if (name == "kind") return one_of(corpus::vocabulary::lesson_kinds());
+  if (name == "language" && !corpus::vocabulary::is_language_code(indexer::lower(value)))
+    return refuse("give an ISO 639-1 code (en, es, fr, pt)");
+  return value;
 }
 
 }  // namespace
@@ -536,7 +570,9 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
     }
     std::vector<Xapian::Query> alternatives;
     for (const auto& value : values) {
-      alternatives.emplace_back(unit + indexer::schema::term(field->prefix, indexer::fold(value)));
+      auto known = known_filter_value(name, value);
+      if (!known) return known.error();
+      alternatives.emplace_back(unit + indexer::schema::term(field->prefix, indexer::fold(*known)));
     }
     if (!alternatives.empty())
       filter_parts.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());

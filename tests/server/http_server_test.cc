@@ -62,6 +62,20 @@ TEST_F(HttpServerTest, FiltersAsParametersAndInTheQueryAgree) {
   auto in_query = client().get("/v1/search?q=mercury+country:PE&per_page=100").json();
   auto as_parameter = client().get("/v1/search?q=mercury&country=PE&per_page=100").json();
   EXPECT_EQ(in_query["total"], as_parameter["total"]);
+  // A country by its name in any of the four languages is the same filter as its code.
+  for (const char* name : {"Peru", "P%C3%A9rou", "per%C3%BA", "pe"}) {
+    auto by_name = client().get(std::string("/v1/search?q=mercury&per_page=100&country=") + name).json();
+    EXPECT_EQ(by_name["total"], as_parameter["total"]) << name;
+  }
+  // A value that matches nothing known is refused, naming the parameter, never an empty answer.
+  for (const char* bad : {"country=Atlantis", "theme=mercurie", "outcome=maybe"}) {
+    auto refused = client().get(std::string("/v1/search?q=mercury&") + bad);
+    EXPECT_EQ(refused.status, 400) << bad;
+    std::string field(bad, std::string_view(bad).find('='));
+    EXPECT_EQ(refused.json()["error"]["field"], field) << bad;
+  }
+  EXPECT_NE(client().get("/v1/search?q=mercury&theme=mercurie").json()["error"]["message"].get<std::string>().find("mercury"),
+            std::string::npos);
   auto several = client().get("/v1/search?q=mercury&country=PE&country=ID&per_page=100").json();
   auto several_in_query = client().get("/v1/search?q=mercury+country:PE+country:ID&per_page=100").json();
   EXPECT_GT(several["total"].get<int>(), as_parameter["total"].get<int>());
