@@ -80,4 +80,10 @@ std::string collapse_spaces(std::string_view text) {
   return out;
 }
 
+std::string_view prefix(std::string_view text, std::size_t max_bytes) {
+  std::size_t end = std::min(text.size(), max_bytes);
+  while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
 }  // namespace corpus::utf8

@@ -22,6 +22,10 @@ std::string replace_invalid(std::string_view text);
 // 1-based line number of a byte offset.
 int line_of(std::string_view text, std::size_t offset);
 
+// The longest start of `text` of at most `max_bytes` bytes that ends between characters (a cut
+// inside a character moves back to its first byte).
+std::string_view prefix(std::string_view text, std::size_t max_bytes);
+
 // The text with every run of ASCII white space made one space, and none at either end.
 std::string collapse_spaces(std::string_view text);
 

@@ -13,6 +13,7 @@
 #include <unicode/unistr.h>
 #include <unicode/ustdio.h>
 
+#include "corpus/utf8.h"
 #include "indexer/apertium_pairs.h"
 
 namespace indexer {
@@ -44,10 +45,7 @@ UString ustring(const std::string& text) {
 // The text with every character that Apertium's stream format gives a meaning, and every control
 // byte, made a space, cut to the limit at a character boundary.
 std::string stream_safe(const std::string& text) {
-  std::size_t end = std::min(text.size(), QueryTranslator::kMaxInputBytes);
-  // A cut inside a character moves back to its first byte.
-  while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  std::string out = text.substr(0, end);
+  std::string out(corpus::utf8::prefix(text, QueryTranslator::kMaxInputBytes));
   for (char& c : out) {
     unsigned char byte = static_cast<unsigned char>(c);
     if (byte < 0x20 || byte == 0x7F || std::string_view("^$/[]\\@*{}<>#").find(c) != std::string_view::npos) c = ' ';

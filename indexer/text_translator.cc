@@ -15,6 +15,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "corpus/utf8.h"
 #include "indexer/apertium_pairs.h"
 
 extern char** environ;
@@ -34,12 +35,10 @@ constexpr std::size_t kMaxOutputSlack = 64 * 1024;
 // The text made safe for Apertium's stream format: its special characters escaped, control
 // bytes (NUL, line ends) made spaces, cut to the limit at a character boundary.
 std::string stream_escaped(const std::string& text) {
-  std::size_t end = std::min(text.size(), TextTranslator::kMaxTextBytes);
-  while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  std::string_view kept = corpus::utf8::prefix(text, TextTranslator::kMaxTextBytes);
   std::string out;
-  out.reserve(end + 16);
-  for (std::size_t i = 0; i < end; ++i) {
-    char c = text[i];
+  out.reserve(kept.size() + 16);
+  for (char c : kept) {
     unsigned char byte = static_cast<unsigned char>(c);
     if (byte < 0x20 || byte == 0x7F) c = ' ';
     else if (std::string_view("^$/[]\\@*{}<>#").find(c) != std::string_view::npos) out += '\\';

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "corpus/utf8.h"
+#include "indexer/apertium_pairs.h"
 #include "indexer/document_builder.h"
 #include "indexer/query_translator.h"
 #include "indexer/language_detector.h"
@@ -139,7 +140,7 @@ std::vector<Xapian::Query> translated_words(const Xapian::Document& analysed, co
   if (weighted.size() > count) weighted.resize(count);
   std::string text;
   for (const auto& [weight, word] : weighted) text += (text.empty() ? "" : " ") + word;
-  for (const char* target : {"en", "es", "fr", "pt"}) {
+  for (const char* target : indexer::apertium::kLanguages) {
     if (target == language || !translator.can_translate(language, target) ||
         !db.term_exists(schema::term(schema::kLanguage, target)))
       continue;
