@@ -9,7 +9,7 @@
 #include "indexer/schema.h"
 #include "indexer/text_normalizer.h"
 #include "indexer/thesaurus.h"
-#include "ranking/recommender.h"
+#include "ranking/similar_types.h"
 
 namespace ranking {
 namespace {

@@ -1,5 +1,5 @@
 #pragma once
-// A proposal's profile from its text (infer_profile(), declared in ranking/recommender.h, is
+// A proposal's profile from its text (infer_profile(), declared in ranking/similar_types.h, is
 // defined beside this): the countries, themes and commodities it names, and the countries of
 // places the collection knows. Xapian's header: included only by ranking's .cc files.
 

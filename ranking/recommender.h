@@ -1,107 +1,66 @@
 #pragma once
-// The similar-initiatives recommender and the duplication-risk report: request and result structs
-// and the one config struct of weights. Searcher::similar() implements it (recommender.cc).
-//
-// Scoring (one formula, in recommender.cc): candidates come from Xapian relevance feedback (the
-// seed record, or the records a proposal text finds first, as the relevance set; the expansion
-// set's terms as the query) together with every record sharing a theme, country or commodity;
-// each candidate scores
-//   text * text_similarity + themes * jaccard(themes) + countries * jaccard(countries)
-//   + commodities * jaccard(commodities) + region * shares_region + type * same_type,
-// where text_similarity is the candidate's feedback weight over the best candidate's.
-// Plain value types.
+// The similar-initiatives recommender over one read-only view of the index, in named stages
+// (recommender.cc), each a step of recommend():
+//   profile     what a proposal is about: its countries, themes, commodities and type, each as
+//               the request gave it or as its text names it (infer_profile, countries_of_places)
+//   seed        the seed's words and metadata: a record's, or a proposal's content words and their
+//               translations (similar_text.h)
+//   candidates  the records those words find, and every record sharing the seed's themes,
+//               countries or commodities; the seed and its near-duplicates left out
+//   score       the one formula of similar_types.h; one suggestion per initiative (a record and
+//               its translation are the same one)
+//   explain     the hits with why: shared metadata, and the words that weighed most as written
+//   risk        the risk report over the close ones (risk_report.h)
+// The request comes validated (Searcher::similar checks it and forwards here). Xapian's header:
+// included by ranking's .cc files only.
 
-#include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "corpus/document.h"
-#include "ranking/risk_report.h"
-#include "ranking/search_types.h"
+#include <xapian.h>
+
+#include "corpus/result.h"
+#include "ranking/similar_types.h"
+
+namespace indexer {
+class QueryTranslator;
+}
 
 namespace ranking {
 
-struct SimilarityConfig {
-  double text = 0.55;          // weight of the relevance-feedback text similarity
-  double themes = 0.2;         // weight of shared themes (Jaccard)
-  double countries = 0.1;      // weight of shared countries (Jaccard)
-  // ...for a proposal, whose place is part of its plan (work already under way there matters):
-  // 0.1 found fewer must-cite precedents on tools/eval/sets/proposals (0.62 against 0.69).
-  double proposal_countries = 0.2;
-  // Themes and commodities inferred from a proposal's text weigh this share of the above.
-  double inferred_share = 0.5;
-  double commodities = 0.05;   // weight of shared commodities (Jaccard)
-  double region = 0.05;        // weight of sharing a region when no country is shared
-  double type = 0.05;          // weight of the same document type
-  unsigned expansion_terms = 40;     // terms taken from the expansion set
-  unsigned elite_terms = 30;         // of the seed's and expansion terms, how many the candidate query uses
-  unsigned feedback_records = 3;     // records a proposal's first search gives as its relevance set
-  unsigned feedback_terms = 12;      // of the proposal's terms, how many that first search uses
-  unsigned candidates = 200;         // candidates scored
-  double near_duplicate = 0.92;      // text similarity to the seed at which a record is the same one
-  // A record in another language is the same initiative (a translation, which shares few words)
-  // when its type, countries, commodities and start and end years equal the seed's and its themes overlap
-  // at least this much (Jaccard).
-  double translation_themes = 0.8;
-  // A proposal's most named thesaurus concepts (at most this many) add their single-word terms
-  // in the other languages to its query, at this weight, so precedents in any language are found.
-  std::size_t translated_concepts = 8;
-  // ...and its most telling words (at most this many), translated by the query translator.
-  std::size_t translated_words = 12;
-  double translation_weight = 1.0;
-  // Text similarity of a record in another language is relative to the best record of its
-  // language, counted from this part of the overall scale up.
-  double language_scale_floor = 0.5;
-  std::size_t max_text_bytes = 64 * 1024;  // longest proposal accepted
-};
+class Recommender {
+ public:
+  // All borrowed: they outlive the Recommender, which lives for one request.
+  // `collapse_near_duplicates`: whether the index groups any records as near-duplicates.
+  Recommender(const Xapian::Database& db, const SimilarityConfig& config, const Xapian::Weight& weighting,
+              const indexer::QueryTranslator& translator, bool collapse_near_duplicates);
 
-struct SimilarRequest {
-  std::string id;        // similar to this record; or
-  std::string text;      // similar to this proposal text (not in the index)
-  std::string language;  // of the text; "" to detect
-  // What the proposal is about, when known: counts like a seed record's metadata.
-  std::vector<std::string> themes, countries, commodities;
-  std::string type;
-  Filters filters;
-  std::size_t k = 5;
-  std::string ui_language;  // as in SearchRequest
-};
+  // `language`: the proposal's, "" to detect; `ui_language` as in SearchRequest; `filter`, the
+  // request's filters as a query (none when it has none). not_found when the seed id is not there.
+  corpus::Result<SimilarResponse> recommend(const SimilarRequest& request, const std::string& language,
+                                            const std::string& ui_language, const std::optional<Xapian::Query>& filter);
 
-inline constexpr std::size_t kMaxSimilar = 50;
+ private:
+  struct Seed;
+  struct Candidates;
+  struct Scored;
 
-struct SimilarWhy {
-  std::vector<std::string> themes, countries, commodities;
-  bool same_type = false;
-  std::vector<std::string> terms;  // words the two share that weighed most
-};
+  corpus::Result<Seed> seed_of_record(const std::string& id) const;
+  ProposalProfile profile(const SimilarRequest& request) const;
+  Seed seed_of_text(const std::string& text, const std::string& language, ProposalProfile profile) const;
+  Candidates candidates(const Seed& seed, const std::optional<Xapian::Query>& filter) const;
+  std::vector<Scored> score(const Seed& seed, const Candidates& candidates, std::size_t wanted) const;
+  corpus::Result<std::vector<SimilarHit>> explain(const Seed& seed, const std::vector<Scored>& scored,
+                                                  const Candidates& candidates, std::size_t explained,
+                                                  const std::string& ui_language) const;
 
-struct SimilarHit : RecordSummary {
-  std::vector<std::string> failure_reasons;
-  std::vector<corpus::Lesson> lessons;
-  double score = 0;  // 0..1
-  SimilarWhy why;
-};
-
-// What a proposal is about: each field as the request gave it, or else inferred from its text
-// (countries it names in any of the four languages, the themes and commodities of the thesaurus
-// concepts it names most; infer_profile()).
-struct ProposalProfile {
-  std::vector<std::string> countries, themes, commodities;
-  std::string type;
-  std::vector<std::string> inferred;  // the fields taken from the text: "countries", "themes", ...
-};
-
-// The countries, themes and commodities a proposal's text names.
-ProposalProfile infer_profile(const std::string& text);
-
-struct SimilarResponse {
-  std::string seed_id;  // empty for a proposal text
-  std::optional<ProposalProfile> profile;  // a proposal's, as used
-  std::vector<SimilarHit> similar;
-  RiskReport risk;
-  double took_ms = 0;
-  std::vector<std::string> missing_shards;  // shards that did not answer (ranking/index_source.h)
+  const Xapian::Database& db_;
+  const SimilarityConfig& config_;
+  const Xapian::Weight& weighting_;
+  const indexer::QueryTranslator& translator_;
+  bool collapse_near_duplicates_;
 };
 
 }  // namespace ranking

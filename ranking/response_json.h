@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "corpus/result.h"
-#include "ranking/recommender.h"
+#include "ranking/similar_types.h"
 #include "ranking/search_types.h"
 
 namespace ranking {

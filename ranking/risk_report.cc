@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <map>
 
-#include "ranking/recommender.h"
+#include "ranking/similar_types.h"
 
 namespace ranking {
 namespace {

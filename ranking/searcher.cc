@@ -20,6 +20,7 @@
 #include "corpus/walker.h"
 #include "ranking/facet_counter.h"
 #include "ranking/query_builder.h"
+#include "ranking/recommender.h"
 #include "ranking/searcher_internal.h"
 #include "ranking/snippet.h"
 
@@ -299,6 +300,59 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     });
   } catch (const Xapian::Error& e) {
     return Error{ErrorCode::index, "searching the index failed: " + e.get_msg(), "", 0, ""};
+  }
+}
+
+void Searcher::set_similarity(const SimilarityConfig& config) { impl_->similarity = config; }
+
+// Checks the request and hands it to the Recommender (ranking/recommender.h) over the index as it is.
+corpus::Result<SimilarResponse> Searcher::similar(const SimilarRequest& request) {
+  auto started = std::chrono::steady_clock::now();
+  const SimilarityConfig& config = impl_->similarity;
+  if (request.k < 1 || request.k > kMaxSimilar) {
+    return Error{ErrorCode::invalid_argument, "must be between 1 and " + std::to_string(kMaxSimilar), "", 0, "k"};
+  }
+  bool by_id = !request.id.empty();
+  bool has_text = request.text.find_first_not_of(" \t\r\n") != std::string::npos;
+  if (by_id == has_text) {
+    return Error{ErrorCode::invalid_argument, by_id ? "give an id or a text, not both" : "give a record id or a non-empty text",
+                 "", 0, "text"};
+  }
+  if (request.text.size() > config.max_text_bytes) {
+    return Error{ErrorCode::invalid_argument,
+                 "the text is " + std::to_string(request.text.size()) + " bytes; the limit is " +
+                     std::to_string(config.max_text_bytes), "", 0, "text"};
+  }
+  if (corpus::utf8::first_invalid(request.text)) return Error{ErrorCode::invalid_argument, "not valid UTF-8", "", 0, "text"};
+  // The language is stored with the analysed proposal, so it must be a code (found by the
+  // query fuzzer: bytes that are not UTF-8 there broke the analysis).
+  auto language = requested_language(request.language);
+  if (!language) return language.error();
+  auto ui_language = requested_language(request.ui_language, "ui_lang");
+  if (!ui_language) return ui_language.error();
+  if (request.filters.values.contains("kind")) {
+    return Error{ErrorCode::invalid_argument, "similar initiatives are records; a lesson kind filters searches only",
+                 "", 0, "kind"};
+  }
+  auto filter = impl_->builder.build("", "", request.filters);  // validates the filters too
+  if (!filter) return filter.error();
+  std::optional<Xapian::Query> filter_query;
+  if (!request.filters.empty()) filter_query = filter->query;
+  try {
+    return impl_->read_current([&]() -> corpus::Result<SimilarResponse> {
+      Xapian::BM25Weight weighting = impl_->weighting();
+      Recommender recommender(impl_->db, config, weighting, *impl_->translator, impl_->has_duplicates());
+      auto response = recommender.recommend(request, *language, *ui_language, filter_query);
+      // A seed not found may be on a shard that does not answer.
+      if (!response && response.error().code == ErrorCode::not_found && !impl_->shards->missing().empty())
+        return impl_->shards->unavailable();
+      if (!response) return response;
+      response->missing_shards = impl_->shards->missing();
+      response->took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      return response;
+    });
+  } catch (const Xapian::Error& e) {
+    return Error{ErrorCode::index, "reading the index failed: " + e.get_msg(), "", 0, ""};
   }
 }
 

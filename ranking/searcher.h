@@ -11,7 +11,7 @@
 #include "corpus/result.h"
 #include "indexer/relevance_config.h"
 #include "ranking/index_source.h"
-#include "ranking/recommender.h"
+#include "ranking/similar_types.h"
 #include "ranking/search_types.h"
 
 namespace ranking {
@@ -31,7 +31,7 @@ class Searcher {
 
   corpus::Result<SearchResponse> search(const SearchRequest& request);
 
-  // The weights of the similar-initiatives score (ranking/recommender.h), to measure others.
+  // The weights of the similar-initiatives score (ranking/similar_types.h), to measure others.
   void set_similarity(const SimilarityConfig& config);
 
   // The stored record with this id; a not_found Error when there is none.
@@ -42,7 +42,7 @@ class Searcher {
   corpus::Result<IndexStats> stats(bool with_counts = true);
 
   // The records most similar to a record or a proposal text, with why, and the duplication-risk
-  // report over them (ranking/recommender.h).
+  // report over them (ranking/similar_types.h).
   corpus::Result<SimilarResponse> similar(const SimilarRequest& request);
 
   // Completions of the last word and matching titles, for search-as-you-type.

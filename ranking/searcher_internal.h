@@ -13,7 +13,7 @@
 #include "indexer/schema.h"
 #include "indexer/stemmer.h"
 #include "ranking/query_builder.h"
-#include "ranking/recommender.h"
+#include "ranking/similar_types.h"
 #include "ranking/searcher.h"
 #include "ranking/shard_set.h"
 

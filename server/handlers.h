@@ -4,7 +4,7 @@
 // Listed in the route table (router.cc).
 
 #include "corpus/result.h"
-#include "ranking/recommender.h"
+#include "ranking/similar_types.h"
 #include "ranking/search_types.h"
 #include "server/router.h"
 

@@ -1,6 +1,6 @@
 // Similar initiatives on the bundled collection, the proposal profile, and the risk rule on fixtures.
 
-#include "ranking/recommender.h"
+#include "ranking/similar_types.h"
 
 #include <algorithm>
 #include <set>

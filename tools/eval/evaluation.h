@@ -17,7 +17,7 @@
 
 #include "corpus/result.h"
 #include "indexer/relevance_config.h"
-#include "ranking/recommender.h"
+#include "ranking/similar_types.h"
 #include "tools/eval/metrics.h"
 
 namespace tools::eval {

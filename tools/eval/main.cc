@@ -220,7 +220,7 @@ int main(int argc, char** argv) {
   app.add_option("--exact-word-weight", relevance.exact_word_weight,
                  "Weight of the query's words as written, over their stems (0: off)")
       ->capture_default_str();
-  // The similar-initiatives weights (ranking/recommender.h), with --similar.
+  // The similar-initiatives weights (ranking/similar_types.h), with --similar.
   auto& similarity = options.eval.similarity;
   app.add_option("--similar-text", similarity.text, "Weight of text similarity in similar initiatives")->capture_default_str();
   app.add_option("--similar-themes", similarity.themes, "Weight of shared themes")->capture_default_str();
@@ -228,6 +228,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--similar-commodities", similarity.commodities, "Weight of shared commodities")->capture_default_str();
   app.add_option("--similar-region", similarity.region, "Weight of a shared region when no country is shared")
+      ->capture_default_str();
+  app.add_option("--similar-terms", similarity.expansion_terms, "Terms taken from a proposal, and from the expansion set")
+      ->capture_default_str();
+  app.add_option("--similar-elite", similarity.elite_terms, "Of those, how many the candidates' query uses")
       ->capture_default_str();
   app.add_option("--similar-language-floor", similarity.language_scale_floor,
                  "Text similarity of a record in another language is relative to its language's best from this "
