@@ -365,6 +365,7 @@ corpus::Result<std::vector<SimilarHit>> Recommender::explain(const Seed& seed, c
     hit.why.countries = shared(own.countries, other.countries);
     hit.why.commodities = shared(own.commodities, other.commodities);
     hit.why.same_type = !own.type.empty() && own.type == other.type;
+    hit.why.other_commodity = !own.commodities.empty() && !other.commodities.empty() && hit.why.commodities.empty();
     if (hits.size() < explained) {
       std::vector<std::pair<double, std::string>> terms;
       for (auto t = found.enquire.get_matching_terms_begin(candidate.it); t != found.enquire.get_matching_terms_end(candidate.it); ++t) {

@@ -122,6 +122,7 @@ RiskReport risk_report(const std::vector<SimilarHit>& hits, const std::string& l
   for (std::size_t i = 0; i < hits.size() && i < kRiskDepth; ++i) {
     const SimilarHit& hit = hits[i];
     if (hit.score < kCloseShare * hits.front().score) break;
+    if (hit.why.other_commodity) continue;
     ++report.of;
     if (hit.outcome == "discontinued") ++report.discontinued;
     if (known_outcome(hit)) {
@@ -158,9 +159,9 @@ RiskReport risk_report(const std::vector<SimilarHit>& hits, const std::string& l
   }
   report.weighted_share = known_weight > 0 ? failed_weight / known_weight : 0;
   int level;  // index into Phrases::levels
-  if (report.known_outcomes < 2 && overlapping.empty()) level = 3;
-  else if (report.failed > 0 && report.weighted_share >= kHighShare) level = 0;
+  if (report.failed > 0 && report.weighted_share >= kHighShare) level = 0;
   else if (report.failed > 0 || !overlapping.empty()) level = 1;
+  else if (report.known_outcomes < 2) level = 3;
   else level = 2;
   static const char* const kLevels[] = {"high", "medium", "low", "not_enough_evidence"};
   report.level = kLevels[level];

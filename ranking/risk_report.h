@@ -7,9 +7,10 @@
 //   kRecentYears) that share a country and a theme or commodity with it: work already under way
 //   there, to coordinate with rather than duplicate.
 // Each rests on the close precedents only (the first kRiskDepth, within kCloseShare of the best
-// score), and says how many. The level: high when failures carry half the known outcomes'
-// similarity; medium with any failure or overlap (coordinate before starting); low otherwise;
-// "not_enough_evidence", not "low", with fewer than two known outcomes and no overlap. Plain
+// score, and not about another mineral), and says how many. The level: high when failures carry
+// half the known outcomes' similarity; medium with any failure or overlap (coordinate before
+// starting); low otherwise, but "not_enough_evidence" instead of low with fewer than two known
+// outcomes (a failure or an overlap is evidence enough of a risk). Plain
 // functions of their inputs.
 
 #include <cstddef>

@@ -80,6 +80,9 @@ inline constexpr std::size_t kMaxSimilar = 50;
 struct SimilarWhy {
   std::vector<std::string> themes, countries, commodities;
   bool same_type = false;
+  // Both name their commodities and share none: about another mineral (the risk report's
+  // business, not the API's).
+  bool other_commodity = false;
   std::vector<std::string> terms;  // words the two share that weighed most
 };
 

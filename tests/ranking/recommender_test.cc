@@ -331,6 +331,23 @@ TEST(RiskReportTest, LowOnlyWithEnoughEvidence) {
   EXPECT_EQ(risk_report({}, "en", kYear).level, "not_enough_evidence");
 }
 
+TEST(RiskReportTest, OneCloseFailureIsEvidenceEnough) {
+  // The one close precedent with a known outcome was discontinued: a risk, not "not enough evidence".
+  auto report = risk_report({hit("a", "discontinued", 0.9, {"no_government_buy_in"}), hit("b", "unknown", 0.7)}, "en", kYear);
+  EXPECT_EQ(report.known_outcomes, 1u);
+  EXPECT_EQ(report.level, "high");
+  EXPECT_EQ(report.failing, std::vector<std::string>{"a"});
+}
+
+TEST(RiskReportTest, APrecedentAboutAnotherMineralIsNotClose) {
+  SimilarHit gold = hit("gold", "discontinued", 0.85, {"low_miner_uptake"});
+  gold.why.other_commodity = true;
+  auto report = risk_report({hit("a", "completed", 0.9), gold, hit("b", "completed", 0.8)}, "en", kYear);
+  EXPECT_EQ(report.of, 2u);
+  EXPECT_TRUE(report.failing.empty());
+  EXPECT_EQ(report.level, "low");
+}
+
 TEST(RiskReportTest, RestsOnTheClosePrecedentsOnly) {
   // Far below the best score, a failure says nothing about this proposal.
   auto report = risk_report({hit("a", "completed", 0.9), hit("b", "completed", 0.8), hit("far", "discontinued", 0.2)}, "en", kYear);
