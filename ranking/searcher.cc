@@ -31,8 +31,12 @@ using corpus::Error;
 using corpus::ErrorCode;
 namespace schema = indexer::schema;
 
-// Estimates of the total are exact up to this many matches.
+// The matcher looks at this many matches at least, so a total this small is exact.
 constexpr Xapian::doccount kCheckAtLeast = 100;
+// On an index of at most this many documents (records and lessons) the matcher looks at every
+// match, so totals and pages are exact: cheap there, and a collection of a few thousand reports
+// should never say 400 results of 128 records. Above it, the total is Xapian's estimate.
+constexpr Xapian::doccount kExactTotalsUpTo = 20000;
 // A query that finds fewer records than this gets a spelling suggestion. Looking one up costs
 // more than the search itself on a large index, so only queries that find nothing pay for it.
 constexpr std::uint64_t kFewResults = 1;
@@ -217,7 +221,9 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
       // Facet counts are over every match, so the matcher must look at all of them; so must an
       // exact count of a query that excludes lessons (browsing, exclusions, years).
       bool look_at_all = !facets->empty() || built->excludes_lessons;
-      Xapian::doccount check_at_least = look_at_all ? impl_->db.get_doccount() : kCheckAtLeast;
+      const Xapian::doccount documents = impl_->db.get_doccount();
+      look_at_all = look_at_all || documents <= kExactTotalsUpTo;
+      Xapian::doccount check_at_least = look_at_all ? documents : kCheckAtLeast;
       Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), check_at_least);
       if (facets_apart) {
         Xapian::Enquire counting(impl_->db);
@@ -244,7 +250,8 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
       // When the matcher saw every match, the lower bound is the exact count; Xapian's estimate
       // of a collapsed search stays loose even then (124 records whose lessons match, estimated
       // at 200), and over shards it comes out exact, so one index and shards would disagree.
-      response.total = look_at_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
+      response.total = look_at_all ? mset.get_matches_lower_bound()
+                                   : std::min<Xapian::doccount>(mset.get_matches_estimated(), indexer::record_count(impl_->db));
       response.page = request.page;
       response.per_page = request.per_page;
       for (auto it = mset.begin(); it != mset.end(); ++it) {

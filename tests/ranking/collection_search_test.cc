@@ -123,6 +123,27 @@ TEST_F(CollectionSearchTest, ACountryTheQueryNamesRanksItsRecordsFirstInAnyLangu
   EXPECT_TRUE(search("mercury retorts").recognised.empty());
 }
 
+TEST_F(CollectionSearchTest, TheTotalIsTheNumberOfRecordsThePagesList) {
+  // A query matching most of the collection in every language: its total was once 400 of 128.
+  for (const char* query : {"artisanal gold mining", "minería artesanal", "Zamfara"}) {
+    auto first = search(query, "", 50);
+    EXPECT_LE(first.total, documents_) << query;
+    std::set<std::string> listed;
+    for (std::size_t page = 1;; ++page) {
+      SearchRequest request;
+      request.query = query;
+      request.per_page = 50;
+      request.page = page;
+      auto response = searcher_->search(request);
+      ASSERT_TRUE(response.has_value()) << response.error().to_string();
+      EXPECT_EQ(response->total, first.total) << query << " page " << page;
+      for (const auto& hit : response->hits) listed.insert(hit.id);
+      if (response->hits.size() < 50) break;
+    }
+    EXPECT_EQ(listed.size(), first.total) << query;
+  }
+}
+
 TEST_F(CollectionSearchTest, AccentlessQueryFindsAccentedText) {
   auto response = search("formalizacion REINFO");
   ASSERT_FALSE(response.hits.empty());

@@ -91,6 +91,11 @@ TEST_F(CliTest, IndexSearchShowStatsOnTheCollection) {
   ASSERT_EQ(table.exit_code, 0);
   EXPECT_NE(table.out.find("  1. "), std::string::npos);
   EXPECT_EQ(table.out.find("\033["), std::string::npos) << "no terminal styling when piped";
+  // The text's count is the JSON's, and one is one result.
+  auto counted = precedent("search --json 'artisanal gold mining'");
+  auto total = nlohmann::json::parse(counted.out)["total"].get<int>();
+  EXPECT_EQ(precedent("search 'artisanal gold mining'").out.rfind(std::to_string(total) + " results for", 0), 0u);
+  EXPECT_EQ(precedent("search Zamfara").out.rfind("1 result for", 0), 0u);
 
   auto show = precedent("show la01-proyecto-gama");
   ASSERT_EQ(show.exit_code, 0);

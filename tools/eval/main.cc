@@ -233,6 +233,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--similar-elite", similarity.elite_terms, "Of those, how many the candidates' query uses")
       ->capture_default_str();
+  app.add_option("--similar-translated-words", similarity.translated_words,
+                 "A proposal's most telling words translated into the index's other languages (0: none)")
+      ->capture_default_str();
   app.add_option("--similar-language-floor", similarity.language_scale_floor,
                  "Text similarity of a record in another language is relative to its language's best from this "
                  "part of the overall scale (1: no per-language scale)")

@@ -59,7 +59,7 @@ int run_search(const SearchCommand& command) {
   }
   bool styled = is_terminal(stdout);
   std::size_t first = (response->page - 1) * response->per_page;
-  std::printf("%s\n", dim(std::to_string(response->total) + (response->lessons ? " records with matching lessons for \"" : " results for \"") + response->query +
+  std::printf("%s\n", dim(std::to_string(response->total) + (response->lessons ? (response->total == 1 ? " record with matching lessons for \"" : " records with matching lessons for \"") : (response->total == 1 ? " result for \"" : " results for \"")) + response->query +
                               "\" (analysed as " + join(response->languages, ", ") + ") in " +
                               std::to_string(static_cast<int>(response->took_ms * 10) / 10.0).substr(0, 5) + " ms",
                           styled).c_str());
