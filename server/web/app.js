@@ -85,6 +85,7 @@
     $("prefer-lang").checked = state.prefer_lang;
     if (state.view === "search") runSearch();
     if (state.view === "landscape") drawLandscape();
+    drawProfile();  // its labels follow the interface language
   }
 
   // ---- search ----
@@ -205,7 +206,7 @@
     var list = el("ol", { className: "similar-list" });
     similar.forEach(function (item) {
       var translation = item.machine_translation;
-      var entry = el("li", {}, [
+      var entry = el("li", { "data-id": item.id }, [
         el("strong", { text: translation ? translation.title : item.title }),
         el("span", { className: "score", text: " " + Math.round(item.score * 100) + "% " + t("score") }),
         item.outcome ? badge("outcome-" + item.outcome, precedentValueLabel(ui, "outcome", item.outcome)) : null,
@@ -354,16 +355,109 @@
     }
     return block;
   }
+  // The answer's profile as editable fields. A field the reader edits is sent with the next check
+  // and shown as given; the others are left for the server to infer again from the same text.
+  var PROFILE = [["countries", "country"], ["themes", "theme"], ["commodities", "commodity"], ["type", "type"]];
+  var proposal = null, checkGeneration = 0, profileValues = null;
+  // The values a field can take: the collection's, from the same search facets the filters list.
+  function collectionValues() {
+    if (!profileValues) {
+      profileValues = api("/v1/search?facets=country,theme,commodity,type&per_page=1").then(function (body) { return body.facets || {}; },
+        function () { profileValues = null; return {}; });
+    }
+    return profileValues;
+  }
   function checkProposal(event) {
     event.preventDefault();
     var text = $("proposal-text").value.trim();
     if (!text) return;
+    proposal = { text: text, profile: null, given: {}, values: {} };  // a new text: a fresh inference
+    $("profile").hidden = true;
+    runCheck();
+  }
+  function runCheck() {
+    var request = { text: proposal.text, k: 8, ui_lang: ui }, generation = ++checkGeneration;
+    PROFILE.forEach(function (field) {
+      var name = field[0], value = proposal.profile && proposal.profile[name];
+      if (!proposal.given[name]) return;
+      if (value && value.length) request[name] = value;
+      else delete proposal.given[name];  // the API infers a field sent empty, so it is not given
+    });
     var target = $("risk");
     target.replaceChildren(el("p", { text: t("loading") }));
-    api("/v1/similar", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: text, k: 8, ui_lang: ui }) })
-      .then(function (body) {
+    Promise.all([api("/v1/similar", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request) }),
+                 collectionValues()])
+      .then(function (answers) {
+        if (generation !== checkGeneration) return;  // an edit since has asked again
+        var body = answers[0];
+        proposal.profile = body.profile || null;
+        proposal.values = answers[1];
+        drawProfile();
         target.replaceChildren(riskBlock(body.risk, true), el("h3", { text: t("similar") }), similarList(body.similar));
-      }, function (error) { target.replaceChildren(el("p", { className: "error", text: t("error") + " " + error.message })); });
+      }, function (error) {
+        if (generation === checkGeneration) target.replaceChildren(el("p", { className: "error", text: t("error") + " " + error.message }));
+      });
+  }
+  function editProfile(name, value, focusId) {
+    proposal.profile[name] = value;
+    proposal.given[name] = true;
+    runCheck();
+    drawProfile(focusId);
+  }
+  // Redrawn whole; the control that had focus (ids are stable) or `focusId` gets it back.
+  function drawProfile(focusId) {
+    var fields = $("profile-fields");
+    var focused = fields.contains(document.activeElement) ? document.activeElement.id : "";
+    $("profile").hidden = !(proposal && proposal.profile);
+    if ($("profile").hidden) return;
+    fields.replaceChildren.apply(fields, PROFILE.map(function (field) { return profileField(field[0], field[1]); }));
+    var again = $(focusId || focused);
+    if (again) again.focus();
+  }
+  // Chrome steps a closed select's value with the arrow keys, with a "change" at each step: a value
+  // reached that way is applied on Enter or on leaving the select, not at every step.
+  function onChoose(select, apply) {
+    var stepping = false;
+    select.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); if (stepping) { stepping = false; apply(true); } }
+      else if (event.key.length === 1 || /^(Arrow|Page|Home|End)/.test(event.key)) stepping = true;
+    });
+    select.addEventListener("change", function () { if (!stepping) apply(true); });
+    select.addEventListener("blur", function () { if (stepping) { stepping = false; setTimeout(function () { apply(false); }); } });
+  }
+  function profileField(name, facet) {
+    var id = "profile-" + name, value = proposal.profile[name];
+    var status = proposal.given[name] ? "given" : (proposal.profile.inferred || []).indexOf(name) >= 0 ? "inferred" : "";
+    var set = el("fieldset", { className: "profile-field", id: id }, [el("legend", {}, [document.createTextNode(t("facet_" + facet)),
+      status ? el("span", { className: "profile-status profile-" + status, text: t("profile_" + status) }) : null])]);
+    var label = function (v) { return precedentValueLabel(ui, facet, v); };
+    var choices = (proposal.values[facet] || []).map(function (entry) { return entry.value; });
+    var select = el("select", { id: id + "-select" });
+    if (name === "type") {
+      // One type or none; the server infers none.
+      if (value && choices.indexOf(value) < 0) choices.push(value);
+      select.appendChild(el("option", { value: "", text: t("profile_no_type") }));
+      set.appendChild(el("label", { for: select.id, className: "visually-hidden", text: t("facet_type") }));
+      onChoose(select, function (focus) { if (select.value !== (value || "")) editProfile(name, select.value || null, focus ? select.id : ""); });
+    } else {
+      var chips = el("ul", { className: "chips" });
+      value.forEach(function (v) {
+        var remove = el("button", { type: "button", id: id + "-remove-" + v, "aria-label": t("profile_remove", label(v)), text: "×" });
+        remove.addEventListener("click", function () { editProfile(name, value.filter(function (x) { return x !== v; }), select.id); });
+        chips.appendChild(el("li", { className: "chip", "data-value": v }, [el("span", { text: label(v) }), remove]));
+      });
+      if (value.length) set.appendChild(chips);
+      choices = choices.filter(function (v) { return value.indexOf(v) < 0; });
+      select.appendChild(el("option", { value: "", text: t("profile_add") }));
+      set.appendChild(el("label", { for: select.id, className: "visually-hidden", text: t("profile_add_to", t("facet_" + facet)) }));
+      onChoose(select, function (focus) { if (select.value) editProfile(name, value.concat([select.value]), focus ? select.id : ""); });
+    }
+    choices.sort(function (a, b) { return label(a).localeCompare(label(b), ui); }).forEach(function (v) {
+      select.appendChild(el("option", { value: v, text: label(v) }));
+    });
+    select.value = name === "type" ? value || "" : "";
+    set.appendChild(select);
+    return set;
   }
 
   // ---- landscape: SVG charts drawn here, for the current query and filters ----

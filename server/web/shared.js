@@ -1,6 +1,6 @@
 // What the web page (app.js) and the widget (widget.js, served with this file in front of it)
 // share: the interface text in the four languages, with the values of the API's vocabularies
-// (themes, outcomes, types; countries and languages come from the browser's Intl.DisplayNames),
+// (themes, outcomes, types, commodities; countries and languages come from the browser's Intl.DisplayNames),
 // and the two DOM helpers both build with.
 "use strict";
 var PRECEDENT_STRINGS = {
@@ -30,7 +30,15 @@ var PRECEDENT_STRINGS = {
     outcome_ongoing: "Ongoing", outcome_completed: "Completed", outcome_discontinued: "Discontinued",
     outcome_scaled_up: "Scaled up", outcome_unknown: "Unknown",
     type_initiative: "Initiative", type_report: "Report", type_toolkit: "Toolkit", type_case_study: "Case study",
-    type_evaluation: "Evaluation", type_policy: "Policy", type_dataset: "Dataset"
+    type_evaluation: "Evaluation", type_policy: "Policy", type_dataset: "Dataset",
+    facet_commodity: "Commodity", profile: "What your proposal is about", profile_help: "Change a field and we check again with it.",
+    profile_inferred: "inferred from the text", profile_given: "as you set it", profile_add: "Add…", profile_add_to: "Add to {n}",
+    profile_remove: "Remove {n}", profile_no_type: "Not set",
+    commodity_gold: "Gold", commodity_silver: "Silver", commodity_platinum: "Platinum", commodity_copper: "Copper",
+    commodity_cobalt: "Cobalt", commodity_tin: "Tin", commodity_tantalum: "Tantalum", commodity_tungsten: "Tungsten",
+    commodity_niobium: "Niobium", commodity_diamonds: "Diamonds", commodity_gemstones: "Gemstones", commodity_mica: "Mica",
+    commodity_lithium: "Lithium", commodity_lead: "Lead", commodity_zinc: "Zinc", commodity_manganese: "Manganese",
+    commodity_chromite: "Chromite", commodity_coal: "Coal", commodity_development_minerals: "Development minerals"
   },
   es: {
     title: "Precedent", tagline: "Lecciones aprendidas de iniciativas anteriores, en cuatro idiomas",
@@ -58,7 +66,15 @@ var PRECEDENT_STRINGS = {
     outcome_ongoing: "En curso", outcome_completed: "Concluida", outcome_discontinued: "Interrumpida",
     outcome_scaled_up: "Ampliada", outcome_unknown: "Desconocido",
     type_initiative: "Iniciativa", type_report: "Informe", type_toolkit: "Guía práctica", type_case_study: "Estudio de caso",
-    type_evaluation: "Evaluación", type_policy: "Política", type_dataset: "Datos"
+    type_evaluation: "Evaluación", type_policy: "Política", type_dataset: "Datos",
+    facet_commodity: "Mineral", profile: "De qué trata su propuesta", profile_help: "Cambie un campo y volvemos a revisar con él.",
+    profile_inferred: "inferido del texto", profile_given: "indicado por usted", profile_add: "Añadir…", profile_add_to: "Añadir a {n}",
+    profile_remove: "Quitar {n}", profile_no_type: "Sin indicar",
+    commodity_gold: "Oro", commodity_silver: "Plata", commodity_platinum: "Platino", commodity_copper: "Cobre",
+    commodity_cobalt: "Cobalto", commodity_tin: "Estaño", commodity_tantalum: "Tantalio", commodity_tungsten: "Wolframio",
+    commodity_niobium: "Niobio", commodity_diamonds: "Diamantes", commodity_gemstones: "Piedras preciosas", commodity_mica: "Mica",
+    commodity_lithium: "Litio", commodity_lead: "Plomo", commodity_zinc: "Zinc", commodity_manganese: "Manganeso",
+    commodity_chromite: "Cromita", commodity_coal: "Carbón", commodity_development_minerals: "Minerales para el desarrollo"
   },
   fr: {
     title: "Precedent", tagline: "Les leçons des initiatives passées, en quatre langues",
@@ -86,7 +102,15 @@ var PRECEDENT_STRINGS = {
     outcome_ongoing: "En cours", outcome_completed: "Achevée", outcome_discontinued: "Interrompue",
     outcome_scaled_up: "Étendue", outcome_unknown: "Inconnue",
     type_initiative: "Initiative", type_report: "Rapport", type_toolkit: "Boîte à outils", type_case_study: "Étude de cas",
-    type_evaluation: "Évaluation", type_policy: "Politique", type_dataset: "Données"
+    type_evaluation: "Évaluation", type_policy: "Politique", type_dataset: "Données",
+    facet_commodity: "Minerai", profile: "Ce dont traite votre projet", profile_help: "Modifiez un champ et nous vérifions à nouveau avec lui.",
+    profile_inferred: "déduit du texte", profile_given: "indiqué par vous", profile_add: "Ajouter…", profile_add_to: "Ajouter à {n}",
+    profile_remove: "Retirer {n}", profile_no_type: "Non précisé",
+    commodity_gold: "Or", commodity_silver: "Argent", commodity_platinum: "Platine", commodity_copper: "Cuivre",
+    commodity_cobalt: "Cobalt", commodity_tin: "Étain", commodity_tantalum: "Tantale", commodity_tungsten: "Tungstène",
+    commodity_niobium: "Niobium", commodity_diamonds: "Diamants", commodity_gemstones: "Pierres précieuses", commodity_mica: "Mica",
+    commodity_lithium: "Lithium", commodity_lead: "Plomb", commodity_zinc: "Zinc", commodity_manganese: "Manganèse",
+    commodity_chromite: "Chromite", commodity_coal: "Charbon", commodity_development_minerals: "Minéraux de développement"
   },
   pt: {
     title: "Precedent", tagline: "Lições aprendidas de iniciativas anteriores, em quatro idiomas",
@@ -114,7 +138,15 @@ var PRECEDENT_STRINGS = {
     outcome_ongoing: "Em curso", outcome_completed: "Concluída", outcome_discontinued: "Interrompida",
     outcome_scaled_up: "Ampliada", outcome_unknown: "Desconhecido",
     type_initiative: "Iniciativa", type_report: "Relatório", type_toolkit: "Guia prático", type_case_study: "Estudo de caso",
-    type_evaluation: "Avaliação", type_policy: "Política", type_dataset: "Dados"
+    type_evaluation: "Avaliação", type_policy: "Política", type_dataset: "Dados",
+    facet_commodity: "Mineral", profile: "Do que trata sua proposta", profile_help: "Altere um campo e verificamos de novo com ele.",
+    profile_inferred: "inferido do texto", profile_given: "indicado por você", profile_add: "Adicionar…", profile_add_to: "Adicionar a {n}",
+    profile_remove: "Remover {n}", profile_no_type: "Não indicado",
+    commodity_gold: "Ouro", commodity_silver: "Prata", commodity_platinum: "Platina", commodity_copper: "Cobre",
+    commodity_cobalt: "Cobalto", commodity_tin: "Estanho", commodity_tantalum: "Tântalo", commodity_tungsten: "Tungstênio",
+    commodity_niobium: "Nióbio", commodity_diamonds: "Diamantes", commodity_gemstones: "Pedras preciosas", commodity_mica: "Mica",
+    commodity_lithium: "Lítio", commodity_lead: "Chumbo", commodity_zinc: "Zinco", commodity_manganese: "Manganês",
+    commodity_chromite: "Cromita", commodity_coal: "Carvão", commodity_development_minerals: "Minerais de desenvolvimento"
   }
 };
 
@@ -127,7 +159,7 @@ function precedentText(lang, key, n) {
 
 // The display name of a facet value: vocabularies from the table, countries and languages from Intl.
 function precedentValueLabel(lang, field, value) {
-  if (field === "theme" || field === "outcome" || field === "type") return precedentText(lang, field + "_" + value);
+  if (field === "theme" || field === "outcome" || field === "type" || field === "commodity") return precedentText(lang, field + "_" + value);
   try {
     if (field === "country") return new Intl.DisplayNames([lang], { type: "region" }).of(value.toUpperCase()) || value;
     if (field === "language") return new Intl.DisplayNames([lang], { type: "language" }).of(value) || value;

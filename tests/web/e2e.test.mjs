@@ -213,6 +213,110 @@ test("a pasted proposal gets the duplication-risk report and its summary can be 
   await page.close();
 });
 
+test("a proposal's inferred profile is shown as fields, and an edit checks again with it", async () => {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+  const similarRequest = () => page.waitForRequest((r) => r.url().endsWith("/v1/similar") && r.method() === "POST");
+  const sentBody = async (request) => JSON.parse((await request).postData());
+  const listed = () => page.locator("#risk .similar-list > li").evaluateAll((items) => items.map((li) => li.dataset.id));
+  const countries = page.locator("#profile-countries");
+  await page.goto(`${serverUrl}/?view=proposal`);
+  const text = "We propose mercury-free gold processing for artisanal miners in Peru, with gravity " +
+    "concentration tables and training through local cooperatives.";
+  await page.locator("#proposal-text").fill(text);
+  let request = similarRequest();
+  await page.locator("#proposal-form button[type=submit]").click();
+  let body = await sentBody(request);
+  assert.deepEqual(Object.keys(body).sort(), ["k", "text", "ui_lang"], "a first check sends the text alone");
+
+  // The text names Peru: the profile shows it, by name, marked as inferred; so are the commodities.
+  await countries.locator(".chip[data-value=PE]").waitFor();
+  assert.equal(await countries.locator(".chip[data-value=PE] span").textContent(), "Peru");
+  assert.equal(await countries.locator(".profile-status").textContent(), "inferred from the text");
+  assert.ok(await page.locator("#profile-commodities .chip[data-value=gold]").isVisible());
+  assert.equal(await page.locator("#profile-type-select").inputValue(), "");
+  assert.equal(await page.locator("#profile-type .profile-status").count(), 0, "the type is never inferred");
+  // The controls are labelled: the add select by its label, the remove button by its aria-label.
+  assert.ok(await page.getByLabel("Add to Country").isVisible());
+  assert.ok(await page.getByRole("button", { name: "Remove Peru" }).isVisible());
+  await page.locator("#risk .similar-list > li").first().waitFor();
+  const first = await listed();
+  await shot(page, "06b-proposal-profile");
+
+  // Adding Ghana checks again with both countries; the fields left alone stay inferred, unsent.
+  request = similarRequest();
+  await page.locator("#profile-countries-select").selectOption("GH");
+  body = await sentBody(request);
+  assert.deepEqual(body.countries, ["PE", "GH"]);
+  assert.equal(body.themes, undefined);
+  assert.equal(body.commodities, undefined);
+  await countries.locator(".chip[data-value=GH]").waitFor();
+  assert.equal(await countries.locator(".profile-status").textContent(), "as you set it");
+  assert.equal(await page.locator("#profile-commodities .profile-status").textContent(), "inferred from the text");
+
+  // Removing Peru by keyboard: Ghana's records now lead, and focus stays in the field.
+  await page.locator("#profile-countries-remove-PE").focus();
+  request = similarRequest();
+  await page.keyboard.press("Enter");
+  body = await sentBody(request);
+  assert.deepEqual(body.countries, ["GH"]);
+  await page.waitForFunction((before) => {
+    const ids = [...document.querySelectorAll("#risk .similar-list > li")].map((li) => li.dataset.id);
+    return ids.length > 0 && ids.join() !== before;
+  }, first.join());
+  assert.equal(await countries.locator(".chip").count(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "profile-countries-select");
+  const ghana = await listed();
+  assert.notDeepEqual(ghana, first);
+  assert.ok(await page.locator("#risk .why", { hasText: /countries: [^;]*Ghana/ }).count() > 0, "a precedent shares Ghana");
+  assert.equal(await page.locator("#risk .why", { hasText: /countries: [^;]*Peru/ }).count(), 0, "none is there for Peru");
+
+  // Stepping through a select with the arrow keys sends nothing until Enter.
+  await page.locator("#profile-type-select").focus();
+  let sent = 0;
+  const count = (r) => { if (r.url().endsWith("/v1/similar")) sent++; };
+  page.on("request", count);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.waitForTimeout(300);
+  assert.equal(sent, 0, "no check while stepping");
+  const stepped = await page.locator("#profile-type-select").inputValue();
+  assert.notEqual(stepped, "");
+  request = similarRequest();
+  await page.keyboard.press("Enter");
+  body = await sentBody(request);
+  page.off("request", count);
+  assert.equal(body.type, stepped);
+  assert.deepEqual(body.countries, ["GH"], "an edited field stays sent");
+  await page.locator("#profile-type .profile-given").waitFor();
+  assert.equal(await page.locator("#profile-type-select").inputValue(), stepped);
+
+  // In Spanish, the marks and names follow.
+  await page.locator("#ui-language").selectOption("es");
+  assert.equal(await page.locator("#profile-commodities .profile-status").textContent(), "inferido del texto");
+  assert.equal(await page.locator("#profile-commodities .chip[data-value=gold] span").textContent(), "Oro");
+  await page.locator("#ui-language").selectOption("en");
+
+  // On a phone the fields fit the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `the page is ${overflow}px wider than the phone`);
+  await shot(page, "06c-proposal-profile-phone");
+
+  // Checking the text again starts from a fresh inference: no profile field is sent.
+  request = similarRequest();
+  await page.locator("#proposal-form button[type=submit]").click();
+  body = await sentBody(request);
+  assert.deepEqual(Object.keys(body).sort(), ["k", "text", "ui_lang"]);
+  await countries.locator(".chip[data-value=PE]").waitFor();
+  assert.equal(await countries.locator(".profile-status").textContent(), "inferred from the text");
+  assert.equal(await page.locator("#profile-type-select").inputValue(), "");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("the interface switches language, works by keyboard and draws the landscape", async () => {
   const page = await context.newPage();
   await page.goto(`${serverUrl}/?q=mercurio`);
