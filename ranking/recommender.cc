@@ -10,6 +10,7 @@
 
 #include "indexer/document_builder.h"
 #include "indexer/schema.h"
+#include "indexer/text_normalizer.h"
 #include "ranking/proposal_profile.h"
 #include "ranking/risk_report.h"
 #include "ranking/searcher_internal.h"
@@ -85,11 +86,6 @@ std::vector<std::string> shared(const std::set<std::string>& a, const std::set<s
   return out;
 }
 
-
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 }  // namespace
 
@@ -212,8 +208,8 @@ Recommender::Seed Recommender::seed_of_text(const std::string& text, const std::
   if (own.size() < config_.elite_terms && !own.empty()) {
     Xapian::Enquire enquire(db_);
     enquire.set_weighting_scheme(weighting_);
-    std::vector<Xapian::Query> first_terms(seed.text_terms.begin(), seed.text_terms.end());
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_ELITE_SET, first_terms.begin(), first_terms.end(), config_.feedback_terms));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_ELITE_SET, seed.text_terms.begin(), seed.text_terms.end(),
+                                    config_.feedback_terms));
     Xapian::MSet first = enquire.get_mset(0, config_.feedback_records);
     Xapian::RSet rset;
     for (auto it = first.begin(); it != first.end(); ++it) rset.add_document(*it);
@@ -254,7 +250,7 @@ Recommender::Candidates Recommender::candidates(const Seed& seed, const std::opt
   Xapian::Query text_query(Xapian::Query::OP_ELITE_SET, seed.text_terms.begin(), seed.text_terms.end(), config_.elite_terms);
   std::vector<Xapian::Query> metadata_terms;
   for (const auto& t : seed.profile.themes) metadata_terms.emplace_back(schema::term(schema::kTheme, t));
-  for (const auto& c : seed.profile.countries) metadata_terms.emplace_back(schema::term(schema::kCountry, lower(c)));
+  for (const auto& c : seed.profile.countries) metadata_terms.emplace_back(schema::term(schema::kCountry, indexer::lower(c)));
   for (const auto& c : seed.profile.commodities) metadata_terms.emplace_back(schema::term(schema::kCommodity, c));
   Xapian::Query query = text_query;
   if (!metadata_terms.empty()) {

@@ -220,9 +220,8 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
       Xapian::doccount first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
       // Facet counts are over every match, so the matcher must look at all of them; so must an
       // exact count of a query that excludes lessons (browsing, exclusions, years).
-      bool look_at_all = !facets->empty() || built->excludes_lessons;
       const Xapian::doccount documents = impl_->db.get_doccount();
-      look_at_all = look_at_all || documents <= kExactTotalsUpTo;
+      const bool look_at_all = !facets->empty() || built->excludes_lessons || documents <= kExactTotalsUpTo;
       Xapian::doccount check_at_least = look_at_all ? documents : kCheckAtLeast;
       Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), check_at_least);
       if (facets_apart) {
