@@ -15,6 +15,7 @@
 #include "indexer/record_writes.h"
 #include "indexer/schema.h"
 #include "indexer/stemmer.h"
+#include "indexer/stop_words.h"
 #include "indexer/text_normalizer.h"
 #include "corpus/utf8.h"
 #include "corpus/walker.h"
@@ -87,12 +88,20 @@ class TermMatcher {
 
   bool operator()(std::string_view word) {
     if (cannot_match(word)) return false;
-    if (auto it = seen_.find(word); it != seen_.end()) return it->second;
-    std::string folded = indexer::fold(word);
-    bool matched = words_.contains(folded) || matches_a_stem(folded);
-    seen_.emplace(std::string(word), matched);
-    return matched;
+    auto it = seen_.find(word);
+    if (it == seen_.end()) {
+      std::string folded = indexer::fold(word);
+      bool matched = words_.contains(folded) || matches_a_stem(folded);
+      it = seen_.emplace(std::string(word), matched ? std::move(folded) : std::string()).first;
+    }
+    // A function word of the text's language is not marked, whichever analysis of the query
+    // matched it ("in" and "and" are words of the Spanish analysis of an English query).
+    const std::string& folded = it->second;
+    return !folded.empty() && !std::binary_search(function_words_->begin(), function_words_->end(), folded);
   }
+
+  // The language of the texts matched next (a record's): its function words are never marked.
+  void set_text_language(const std::string& language) { function_words_ = &indexer::stop_words(language); }
 
  private:
   // Most words of a text start with a letter that no query term starts with. Folding an ASCII
@@ -129,7 +138,9 @@ class TermMatcher {
   indexer::StemmerCache& stemmers_;
   std::set<std::string> words_, stems_;
   std::array<bool, 256> first_bytes_{};
-  std::unordered_map<std::string, bool, Hash, std::equal_to<>> seen_;
+  const std::vector<std::string>* function_words_ = &indexer::stop_words("");
+  // A word as a text spells it -> its folded form when it matches a query term, else "".
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> seen_;
 };
 
 }  // namespace
@@ -270,6 +281,7 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         const corpus::Document& record = stored->document;
         Hit hit;
         static_cast<RecordSummary&>(hit) = summary_of(*stored, *ui_language);
+        matcher.set_text_language(hit.language);
         hit.score = it.get_percent() / 100.0;
         SnippetOptions whole_lesson;
         whole_lesson.words = 80;

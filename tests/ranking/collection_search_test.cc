@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/ingest.h"
+#include "indexer/stop_words.h"
 #include "indexer/text_normalizer.h"
 #include "indexer/thesaurus.h"
 #include "ranking/searcher.h"
@@ -270,6 +271,31 @@ TEST_F(CollectionSearchTest, DidYouMeanWritesACorrectionAsTheCollectionDoes) {
   EXPECT_EQ(search("minerria").did_you_mean.value_or(""), "minería");
   EXPECT_EQ(search("orpaillge").did_you_mean.value_or(""), "orpaillage");
   EXPECT_EQ(search("Minería AND mercurry").did_you_mean.value_or(""), "Minería AND mercury");
+}
+
+TEST_F(CollectionSearchTest, SnippetsMarkContentWordsOnly) {
+  // Each language's analysis of a query keeps the other languages' function words ("in" is no
+  // Spanish function word), and a concept's terms hold them ("minería de oro").
+  std::size_t marked = 0;
+  for (const char* query : {"child labour in Colombian gold and coal mining towns", "minería de oro en el Perú",
+                            "l'orpaillage et le mercure au Burkina Faso", "mineração de ouro e mercúrio no Brasil"}) {
+    for (const auto& hit : search(query).hits) {
+      const auto& function_words = indexer::stop_words(hit.language);
+      std::vector<std::string> texts = {hit.snippet};
+      for (const auto& lesson : hit.lessons) texts.push_back(lesson.text);
+      for (const auto& text : texts) {
+        for (std::size_t at = text.find("<mark>"); at != std::string::npos; at = text.find("<mark>", at + 1)) {
+          std::size_t end = text.find("</mark>", at);
+          ASSERT_NE(end, std::string::npos) << text;
+          std::string word = indexer::fold(text.substr(at + 6, end - at - 6));
+          EXPECT_FALSE(std::binary_search(function_words.begin(), function_words.end(), word))
+              << query << ": " << hit.id << " (" << hit.language << ") marks \"" << word << "\"";
+          ++marked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(marked, 40u);
 }
 
 TEST_F(CollectionSearchTest, SnippetsMarkTheMatchedWords) {
