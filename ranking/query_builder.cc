@@ -362,25 +362,30 @@ void QueryBuilder::set_database(const Xapian::Database& db) {
   for (auto& [language, qp] : impl_->parsers) qp.set_database(db);
 }
 
-// How the collection writes a folded word ("formalizacion" -> "formalización"): the word, in
-// lower case, of the first record holding it whose title, summary or lessons show it; the folded
-// word itself when none does.
+// The word of the first of three records holding it whose stored text shows it. The stored
+// JSON is scanned as bytes, not parsed (completion calls this for each word it offers): a run of
+// letters, digits and UTF-8 sequences is a word; only words that could fold to the one sought
+// (same first letter, or a non-ASCII start, and a length near its) are folded.
 std::string QueryBuilder::written_form(const std::string& folded_word) const {
+  if (folded_word.empty()) return folded_word;
+  auto is_word_byte = [](unsigned char c) { return c >= 0x80 || std::isalnum(c); };
   auto posting = impl_->db.postlist_begin(folded_word);
   for (int tries = 0; posting != impl_->db.postlist_end(folded_word) && tries < 3; ++posting, ++tries) {
-    auto data = nlohmann::json::parse(impl_->db.get_document(*posting).get_data(), nullptr, false);
-    if (!data.is_object() || !data.contains("record")) continue;
-    const auto& record = data["record"];
-    std::string text = record.value("title", "") + " " + record.value("summary", "");
-    if (record.contains("lessons") && record["lessons"].is_array()) {
-      for (const auto& lesson : record["lessons"]) text += " " + lesson.value("text", "");
-    }
-    for (auto word : indexer::words_of(text)) {
-      // "l'orpaillage" folds to "orpaillage": an elision is not part of the word.
-      for (std::string_view apostrophe : {"'", "\xE2\x80\x99"}) {
-        auto at = word.rfind(apostrophe);
-        if (at != std::string::npos) word = word.substr(at + apostrophe.size());
+    const std::string data = impl_->db.get_document(*posting).get_data();
+    for (std::size_t at = 0; at < data.size();) {
+      if (!is_word_byte(static_cast<unsigned char>(data[at]))) {
+        at += data[at] == '\\' ? 2 : 1;  // a JSON escape ("\n") is no letter
+        continue;
       }
+      std::size_t end = at;
+      while (end < data.size() && is_word_byte(static_cast<unsigned char>(data[end]))) ++end;
+      std::string_view word(data.data() + at, end - at);
+      at = end;
+      // "l’orpaillage" folds to "orpaillage": an elision is not part of the word.
+      if (auto apostrophe = word.rfind("\xE2\x80\x99"); apostrophe != std::string_view::npos) word.remove_prefix(apostrophe + 3);
+      if (word.size() < folded_word.size() || word.size() > 2 * folded_word.size()) continue;
+      unsigned char first = static_cast<unsigned char>(word.front());
+      if (first < 0x80 && std::tolower(first) != folded_word.front()) continue;
       if (indexer::fold(word) == folded_word) return indexer::lower(word);
     }
   }

@@ -81,8 +81,11 @@ class QueryBuilder {
   // writes it, accents included.
   std::optional<std::string> spelling_correction(const std::string& text);
 
- private:
+  // How the collection writes a folded index word ("formalizacion" -> "formalización"), in lower
+  // case; the word itself when no record shows it. Needs set_database().
   std::string written_form(const std::string& folded_word) const;
+
+ private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

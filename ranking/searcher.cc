@@ -38,9 +38,6 @@ constexpr Xapian::doccount kCheckAtLeast = 100;
 // match, so totals and pages are exact: cheap there, and a collection of a few thousand reports
 // should never say 400 results of 128 records. Above it, the total is Xapian's estimate.
 constexpr Xapian::doccount kExactTotalsUpTo = 20000;
-// A query that finds fewer records than this gets a spelling suggestion. Looking one up costs
-// more than the search itself on a large index, so only queries that find nothing pay for it.
-constexpr std::uint64_t kFewResults = 1;
 // Completion looks at this many index words that start like the last word typed (in index
 // order), and only once that word has this many bytes: one letter starts too many words for a
 // useful or fast answer.
@@ -309,9 +306,10 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         response.hits.push_back(std::move(hit));
       }
       if (!facets->empty()) response.facets = facet_counter.counts(kMaxFacetValues);
-      if (response.total < kFewResults && !request.query.empty()) {
-        response.did_you_mean = impl_->builder.spelling_correction(request.query);
-      }
+      // Whatever the results: a word the index does not hold may be misspelt even when its
+      // neighbours find records. Only such words are looked up (the costly part), so a query
+      // whose words the index holds pays one term lookup per word.
+      if (!request.query.empty()) response.did_you_mean = impl_->builder.spelling_correction(request.query);
       response.missing_shards = impl_->shards->missing();
       response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
       return response;
@@ -408,8 +406,9 @@ corpus::Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request)
   bool typing = !std::isspace(static_cast<unsigned char>(folded.back()));
   std::string last = typing ? words.back() : "";
   if (last.size() < kMinCompletionPrefix) last.clear();
-  std::string before;
-  for (std::size_t i = 0; i + (typing ? 1 : 0) < words.size(); ++i) before += words[i] + " ";
+  // What comes before the word being completed stays as typed.
+  std::string before = request.query;
+  if (typing) before.erase(before.find_last_of(" \t\r\n") == std::string::npos ? 0 : before.find_last_of(" \t\r\n") + 1);
   try {
     return impl_->read_current([&]() -> corpus::Result<SuggestResponse> {
       const Xapian::Database& db = impl_->db;
@@ -417,11 +416,12 @@ corpus::Result<SuggestResponse> Searcher::suggest(const SuggestRequest& request)
       if (!last.empty()) {
         std::size_t seen = 0;
         for (auto it = db.allterms_begin(last); it != db.allterms_end(last) && seen < kMaxCompletionCandidates; ++it, ++seen) {
-          candidates.emplace_back(it.get_termfreq(), *it);
+          // A possessive ("mercury's") completes to no more than its word does.
+          if ((*it).find('\'') == std::string::npos) candidates.emplace_back(it.get_termfreq(), *it);
         }
         std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
         for (std::size_t i = 0; i < candidates.size() && response.completions.size() < request.limit; ++i) {
-          response.completions.push_back(before + candidates[i].second);
+          response.completions.push_back(before + impl_->builder.written_form(candidates[i].second));
         }
       }
       std::vector<Xapian::Query> parts;

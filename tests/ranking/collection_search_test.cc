@@ -263,6 +263,11 @@ TEST_F(CollectionSearchTest, DidYouMeanCorrectsOnlyTheMisspeltWords) {
   auto found = search("mercury");
   EXPECT_FALSE(found.did_you_mean.has_value());
   EXPECT_FALSE(search("zzzzqqqq").did_you_mean.has_value());  // nothing close: no suggestion
+  // A misspelt word among words that find records is corrected too.
+  auto weak = search("mercury retortz");
+  EXPECT_GT(weak.total, 0u);
+  ASSERT_TRUE(weak.did_you_mean.has_value());
+  EXPECT_EQ(*weak.did_you_mean, "mercury retorts");
 }
 
 TEST_F(CollectionSearchTest, DidYouMeanWritesACorrectionAsTheCollectionDoes) {
@@ -349,13 +354,22 @@ TEST_F(CollectionSearchTest, SortByYear) {
   }
 }
 
-TEST_F(CollectionSearchTest, CompletionIsAccentInsensitiveAndNeedsTwoLetters) {
+TEST_F(CollectionSearchTest, CompletionIsAccentInsensitiveShowsWordsAsWrittenAndNeedsTwoLetters) {
   SuggestRequest request;
   request.query = "formalizaci";
   auto formal = searcher_->suggest(request);
   ASSERT_TRUE(formal.has_value());
   ASSERT_FALSE(formal->completions.empty());
-  EXPECT_EQ(formal->completions[0], "formalizacion");  // the folded form of "formalización"
+  EXPECT_EQ(formal->completions[0], "formalización");  // as the collection writes it
+  // The words before the one typed stay as typed; a possessive is no completion of its own.
+  request.query = "Minería artesanal en Perú, mercur";
+  auto typed = searcher_->suggest(request);
+  ASSERT_TRUE(typed.has_value());
+  ASSERT_FALSE(typed->completions.empty());
+  for (const auto& completion : typed->completions) {
+    EXPECT_EQ(completion.rfind("Minería artesanal en Perú, ", 0), 0u) << completion;  // then mercury, mercúrio...
+    EXPECT_EQ(completion.find('\''), std::string::npos) << completion;
+  }
   request.query = "cooperativas garim";
   auto titles = searcher_->suggest(request);
   ASSERT_TRUE(titles.has_value());

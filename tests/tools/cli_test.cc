@@ -96,6 +96,7 @@ TEST_F(CliTest, IndexSearchShowStatsOnTheCollection) {
   auto total = nlohmann::json::parse(counted.out)["total"].get<int>();
   EXPECT_EQ(precedent("search 'artisanal gold mining'").out.rfind(std::to_string(total) + " results for", 0), 0u);
   EXPECT_EQ(precedent("search Zamfara").out.rfind("1 result for", 0), 0u);
+  EXPECT_NE(precedent("search 'mercury retortz'").out.find("Did you mean: mercury retorts\n"), std::string::npos);
 
   auto show = precedent("show la01-proyecto-gama");
   ASSERT_EQ(show.exit_code, 0);

@@ -63,6 +63,7 @@ int run_search(const SearchCommand& command) {
                               "\" (analysed as " + join(response->languages, ", ") + ") in " +
                               std::to_string(static_cast<int>(response->took_ms * 10) / 10.0).substr(0, 5) + " ms",
                           styled).c_str());
+  if (response->did_you_mean) std::printf("Did you mean: %s\n", bold(*response->did_you_mean, styled).c_str());
   for (const auto& [language, text] : response->translations) {
     std::printf("%s\n", dim("also searched in " + language + ": " + text, styled).c_str());
   }
