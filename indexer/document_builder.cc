@@ -12,6 +12,7 @@
 #include "indexer/near_duplicates.h"
 #include "indexer/schema.h"
 #include "indexer/text_normalizer.h"
+#include "indexer/title_names.h"
 
 namespace indexer {
 namespace {
@@ -98,6 +99,7 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
     boolean(schema::kRegion, region);
     if (!region.empty() && std::find(regions.begin(), regions.end(), region) == regions.end()) regions.push_back(region);
   }
+  for (const auto& name : title_names(document.title)) boolean(schema::kName, name.substr(0, 200));
   for (const auto& theme : document.themes) boolean(schema::kTheme, theme);
   for (const auto& commodity : document.commodities) boolean(schema::kCommodity, commodity);
   for (const auto& reason : document.failure_reasons) boolean(schema::kFailureReason, reason);

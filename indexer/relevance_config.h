@@ -54,6 +54,9 @@ struct RelevanceConfig {
   // A record about a country the query names (in any of the four languages) gets this much
   // weight added (BM25's scale): a strong preference, not a filter. 0 turns it off.
   double country_weight = 8.0;
+  // ...and a record whose title the query names (its head, an acronym, a name in brackets:
+  // indexer/title_names.h) gets this much: a query naming a programme finds it first.
+  double name_weight = 8.0;
 };
 
 }  // namespace indexer

@@ -12,7 +12,7 @@
 namespace indexer::schema {
 
 // Bumped when the layout or the analysis changes; an index of another version is refused.
-inline constexpr std::string_view kVersion = "6";
+inline constexpr std::string_view kVersion = "7";
 inline constexpr std::string_view kVersionKey = "precedent.schema";
 // "1" when the index stores its records' title, summary and lessons machine-translated
 // (indexer/record_translation.h): ingestion and API writes then translate every record they write.
@@ -30,6 +30,8 @@ inline constexpr std::string_view kOutcome = "XO";
 inline constexpr std::string_view kFailureReason = "XF";
 inline constexpr std::string_view kOrganisation = "XG";
 inline constexpr std::string_view kDonor = "XD";
+// The names a record's title gives it (indexer/title_names.h), folded, words joined by a space.
+inline constexpr std::string_view kName = "XN";
 // The source file a record came from (see source_term()).
 inline constexpr std::string_view kSource = "XP";
 // Near-duplicates (indexer/near_duplicates.h): a record's locality-sensitive band keys, and, on

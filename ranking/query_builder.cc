@@ -19,6 +19,7 @@
 #include "indexer/stop_words.h"
 #include "indexer/text_normalizer.h"
 #include "indexer/thesaurus.h"
+#include "ranking/query_lifts.h"
 #include "ranking/query_parts.h"
 #include "ranking/query_text.h"
 
@@ -546,22 +547,15 @@ corpus::Result<BuiltQuery> QueryBuilder::build(const std::string& text, const st
     }
     text_query = variants.size() == 1 ? variants.front()
                                       : Xapian::Query(Xapian::Query::OP_MAX, variants.begin(), variants.end());
-    // A country the query names, in any of the four languages, lifts the records about it: a
-    // strong preference, not a filter (records elsewhere still answer).
-    if (plain.plain && impl_->relevance.country_weight > 0) {
-      std::vector<Xapian::Query> lifts;
+    // Countries and record names the query gives lift the records carrying them
+    // (ranking/query_lifts.h).
+    if (plain.plain) {
       std::string unit = out.lessons ? std::string(indexer::schema::kLesson) : std::string();
-      for (const auto& code : indexer::CountryNames::bundled().find(text, /*capitalised=*/false)) {
-        std::string term = unit + indexer::schema::term(indexer::schema::kCountry, indexer::lower(code));
-        if (impl_->has_db && !impl_->db.term_exists(term)) continue;
-        // A boolean term weighs nothing; a fixed weight on the records holding it does.
-        auto* fixed = new Xapian::FixedWeightPostingSource(impl_->relevance.country_weight);
-        lifts.emplace_back(Xapian::Query::OP_AND, Xapian::Query(fixed->release()), Xapian::Query(term));
-        out.recognised.push_back({"country", code});
-      }
-      if (!lifts.empty())
+      QueryLifts named = query_lifts(text, unit, impl_->has_db ? &impl_->db : nullptr, impl_->relevance);
+      out.recognised = std::move(named.recognised);
+      if (!named.lifts.empty())
         text_query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text_query,
-                                   Xapian::Query(Xapian::Query::OP_OR, lifts.begin(), lifts.end()));
+                                   Xapian::Query(Xapian::Query::OP_OR, named.lifts.begin(), named.lifts.end()));
     }
   }
 

@@ -124,6 +124,24 @@ TEST_F(CollectionSearchTest, ACountryTheQueryNamesRanksItsRecordsFirstInAnyLangu
   EXPECT_TRUE(search("mercury retorts").recognised.empty());
 }
 
+TEST_F(CollectionSearchTest, ARecordWhoseTitleTheQueryNamesRanksFirst) {
+  auto reinfo = search("REINFO lessons learned");
+  ASSERT_FALSE(reinfo.hits.empty());
+  EXPECT_EQ(reinfo.hits[0].id, "la14-peru-formalizacion-reinfo");
+  EXPECT_EQ(reinfo.recognised, (std::vector<std::pair<std::string, std::string>>{{"name", "REINFO"}}));
+  // The programme itself, not the many records that mention it.
+  auto planet = search("planetGOLD");
+  ASSERT_FALSE(planet.hits.empty());
+  EXPECT_EQ(planet.hits[0].id, "gl16-planetgold");
+  auto fair = search("Fair Cobalt Alliance child labour");
+  ASSERT_FALSE(fair.hits.empty());
+  EXPECT_EQ(fair.hits[0].id, "af24-fair-cobalt-alliance");
+  // A function word is no name, though a title starts with it ("WHO: Developing...").
+  EXPECT_TRUE(search("who funds retorts").recognised.empty());
+  // Nor is a word most records use, though a title writes it as one ("planetGOLD (GEF GOLD)").
+  EXPECT_TRUE(search("gold mining").recognised.empty());
+}
+
 TEST_F(CollectionSearchTest, TheTotalIsTheNumberOfRecordsThePagesList) {
   // A query matching most of the collection in every language: its total was once 400 of 128.
   for (const char* query : {"artisanal gold mining", "minería artesanal", "Zamfara"}) {

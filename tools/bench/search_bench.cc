@@ -306,6 +306,9 @@ int main(int argc, char** argv) {
   app.add_option("--country-weight", relevance.country_weight,
                  "Weight added to records about a country the query names (0: off), to measure its cost")
       ->capture_default_str();
+  app.add_option("--name-weight", relevance.name_weight,
+                 "Weight added to records whose title the query names (0: off), to measure its cost")
+      ->capture_default_str();
   app.add_option("--exact-word-weight", relevance.exact_word_weight,
                  "Weight of the query's words as written, over their stems (0: off), to measure its cost")
       ->capture_default_str();
