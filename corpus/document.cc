@@ -21,7 +21,7 @@ const std::set<std::string, std::less<>>& known_fields() {
       "id",       "title",           "type",          "language", "summary",
       "body",     "lessons",         "outcome",       "failure_reasons",
       "organisations", "donors",     "countries",     "themes",   "commodities",
-      "start_year", "end_year",      "source_url",    "file"};
+      "start_year", "end_year",      "source_url",    "translation_of", "file"};
   return fields;
 }
 
@@ -202,6 +202,10 @@ std::optional<Error> check_field(const Validator& v, const std::string& key, con
     return v.year(value, key, doc.end_year);
   } else if (key == "source_url") {
     return v.string(value, key, doc.source_url);
+  } else if (key == "translation_of") {
+    if (auto e = v.string(value, key, doc.translation_of)) return e;
+    if (!is_valid_id(doc.translation_of))
+      return v.error(key, "\"" + doc.translation_of + "\" is not a valid id ([a-z0-9][a-z0-9._-]{0,127})");
   } else if (key == "file") {
     return v.string(value, key, doc.file);
   }
@@ -231,6 +235,8 @@ Result<Document> document_from_json(const json& record, const RecordOrigin& orig
   }
   if (doc.id.empty()) return v.error("id", "missing (every record needs an id)");
   if (doc.title.empty()) return v.error("title", "missing or empty");
+  if (!doc.translation_of.empty() && doc.translation_of == doc.id)
+    return v.error("translation_of", "a record cannot be a translation of itself");
   if (doc.start_year && doc.end_year && *doc.end_year < *doc.start_year)
     return v.error("end_year", std::to_string(*doc.end_year) + " is before start_year " +
                                    std::to_string(*doc.start_year));
@@ -266,6 +272,7 @@ json to_json(const Document& doc) {
   if (doc.start_year) out["start_year"] = *doc.start_year;
   if (doc.end_year) out["end_year"] = *doc.end_year;
   put_string("source_url", doc.source_url);
+  put_string("translation_of", doc.translation_of);
   put_string("file", doc.file);
   return out;
 }

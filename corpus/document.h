@@ -42,6 +42,9 @@ struct Document {
   std::optional<int> start_year;
   std::optional<int> end_year;
   std::string source_url;
+  // The id of the record this one translates: the same initiative in another language. Searches
+  // show the two once, linked; empty when it translates none.
+  std::string translation_of;
   std::string file;
 
   bool operator==(const Document&) const = default;

@@ -45,6 +45,7 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
                                    const RecordTranslations* translations) {
   std::string language = analysis_language(document);
   BuiltRecord built;
+  built.translation_of = document.translation_of;
   Xapian::Document& out = built.record;
   terms_.set_document(out);
   terms_.set_stemmer(stemmers_.get(language));
@@ -100,6 +101,7 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
     if (!region.empty() && std::find(regions.begin(), regions.end(), region) == regions.end()) regions.push_back(region);
   }
   for (const auto& name : title_names(document.title)) boolean(schema::kName, name.substr(0, 200));
+  if (!document.translation_of.empty()) out.add_boolean_term(schema::term(schema::kTranslationOf, document.translation_of));
   for (const auto& theme : document.themes) boolean(schema::kTheme, theme);
   for (const auto& commodity : document.commodities) boolean(schema::kCommodity, commodity);
   for (const auto& reason : document.failure_reasons) boolean(schema::kFailureReason, reason);

@@ -24,6 +24,7 @@ namespace indexer {
 struct BuiltRecord {
   Xapian::Document record;
   std::vector<Xapian::Document> lessons;
+  std::string translation_of;  // the record this one translates (put_record groups the two)
 };
 
 class DocumentBuilder {

@@ -68,6 +68,19 @@ void leave_group(Xapian::WritableDatabase& db, const std::string& id) {
 // or its own id when records already duplicate it, or "" for none.
 std::string group_for(Xapian::WritableDatabase& db, const std::string& id, const std::string& signature,
                       PutOutcome& outcome) {
+  // Translations of this record were indexed before it (or kept while it was away): it is their
+  // group's first.
+  std::string translations = schema::term(schema::kTranslationOf, id);
+  if (db.term_exists(translations)) {
+    std::vector<Xapian::docid> members(db.postlist_begin(translations), db.postlist_end(translations));
+    for (Xapian::docid member : members) {
+      Xapian::Document doc = db.get_document(member);
+      if (doc.get_value(schema::kShownAsSlot) == id) continue;
+      set_group(doc, id);
+      db.replace_document(member, doc);
+    }
+    return id;
+  }
   if (signature.empty()) return "";
   std::set<Xapian::docid> candidates;
   for (const auto& key : band_keys(signature)) {
@@ -105,11 +118,29 @@ std::string group_for(Xapian::WritableDatabase& db, const std::string& id, const
   return group;
 }
 
+// The group a translation of `original` joins: the original's, or one the original starts (it
+// becomes the group's first, now or when it is indexed).
+std::string translation_group(Xapian::WritableDatabase& db, const std::string& original) {
+  std::string term = schema::term(schema::kId, original);
+  auto posting = db.postlist_begin(term);
+  if (posting == db.postlist_end(term)) return original;
+  Xapian::Document doc = db.get_document(*posting);
+  std::string group = doc.get_value(schema::kShownAsSlot);
+  if (group.empty()) {
+    group = original;
+    set_group(doc, group);
+    db.replace_document(*posting, doc);
+  }
+  return group;
+}
+
 }  // namespace
 
 PutOutcome put_record(Xapian::WritableDatabase& db, const std::string& id, BuiltRecord built) {
   PutOutcome outcome;
-  std::string group = group_for(db, id, built.record.get_value(schema::kSignatureSlot), outcome);
+  std::string group = built.translation_of.empty()
+                          ? group_for(db, id, built.record.get_value(schema::kSignatureSlot), outcome)
+                          : translation_group(db, built.translation_of);
   if (group != id) leave_group(db, id);
   set_group(built.record, group);
   outcome.docid = db.replace_document(schema::term(schema::kId, id), built.record);

@@ -38,6 +38,9 @@ inline constexpr std::string_view kSource = "XP";
 // every record of a group of near-duplicates, the group's first record's id.
 inline constexpr std::string_view kNearDuplicateBand = "XH";
 inline constexpr std::string_view kDuplicateGroup = "XU";
+// On a record that translates another (corpus::Document::translation_of): the original's id. The
+// two are put in one group, as near-duplicates are, so results show them once.
+inline constexpr std::string_view kTranslationOf = "XV";
 
 // Lessons are searchable units of their own: each lesson is a Xapian document whose every term
 // carries kLesson in front ("XLretort", "ZXLretort", "XLXTmercury"), so record queries never

@@ -52,6 +52,9 @@ json to_json(const SearchResponse& response) {
     item["lessons"] = std::move(lessons);
     if (response.lessons) item["more_lessons"] = hit.more_lessons;
     else item["duplicates"] = hit.duplicates;
+    json translations = json::array();
+    for (const auto& link : hit.translations) translations.push_back({{"id", link.id}, {"language", link.language}});
+    item["translations"] = std::move(translations);
     hits.push_back(std::move(item));
   }
   json facets = json::object();

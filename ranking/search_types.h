@@ -77,6 +77,12 @@ struct MatchedLesson {
   std::string text;  // HTML-escaped, matched words in <mark>
 };
 
+// Another record, by id, in its language.
+struct RecordLink {
+  std::string id;
+  std::string language;
+};
+
 struct Hit : RecordSummary {
   double score = 0;     // 0..1, relative to the best hit
   std::string snippet;  // HTML-escaped, matched words in <mark>
@@ -84,8 +90,11 @@ struct Hit : RecordSummary {
   // that matched best, with `more_lessons` counting the record's other matching lessons.
   std::vector<MatchedLesson> lessons;
   std::uint64_t more_lessons = 0;
-  // Other records of its group of near-duplicates that matched too; results show a group once.
+  // Other records of its group in its language: near-duplicates, the same report ingested twice.
+  // Results show a group once.
   std::uint64_t duplicates = 0;
+  // ...and in other languages: the same initiative translated (corpus::Document::translation_of).
+  std::vector<RecordLink> translations;
 };
 
 struct FacetCount {

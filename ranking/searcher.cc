@@ -143,6 +143,31 @@ class TermMatcher {
 }  // namespace
 
 
+namespace {
+
+// The other records of `doc`'s group: those in `language` count as its near-duplicates, the others
+// are its translations (near-duplicates are found by their words, so they share a language).
+void add_group_members(const Xapian::Database& db, Xapian::docid self, const Xapian::Document& doc, Hit& hit) {
+  std::string group = doc.get_value(schema::kShownAsSlot);
+  if (group.empty()) return;
+  hit.duplicates = 0;
+  const std::string term = schema::term(schema::kDuplicateGroup, group), id_prefix(schema::kId);
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+    if (*it == self) continue;
+    Xapian::Document member = db.get_document(*it);
+    std::string language = member.get_value(schema::kLanguageSlot);
+    if (language == hit.language) {
+      ++hit.duplicates;
+      continue;
+    }
+    auto id = member.termlist_begin();
+    id.skip_to(id_prefix);
+    if (id != member.termlist_end() && (*id).starts_with(id_prefix)) hit.translations.push_back({(*id).substr(id_prefix.size()), language});
+  }
+}
+
+}  // namespace
+
 corpus::Result<StoredRecord> parse_stored(const Xapian::Document& doc) {
   auto json = nlohmann::json::parse(doc.get_data(), nullptr, false);
   if (!json.is_object() || !json.contains("record")) {
@@ -157,7 +182,8 @@ corpus::Result<StoredRecord> parse_stored(const Xapian::Document& doc) {
   out.language_detected = json.value("language_detected", false);
   if (auto it = json.find("translations"); it != json.end()) out.translations = indexer::translations_from_json(*it);
   std::string group = doc.get_value(schema::kShownAsSlot);
-  if (group != out.document.id) out.duplicate_of = std::move(group);
+  // A translation is in its original's group, and no duplicate of it.
+  if (group != out.document.id && out.document.translation_of.empty()) out.duplicate_of = std::move(group);
   return out;
 }
 
@@ -290,6 +316,7 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
           hit.more_lessons = it.get_collapse_count();
         } else {
           hit.duplicates = it.get_collapse_count();
+          add_group_members(impl_->db, *it, doc, hit);
           for (const auto& lesson : record.lessons) {
             std::string marked = make_snippet(lesson.text, std::ref(matcher), whole_lesson);
             if (marked.find("<mark>") != std::string::npos) hit.lessons.push_back({lesson.kind, std::move(marked)});

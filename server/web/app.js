@@ -153,6 +153,11 @@
     var item = el("li", { className: "result", "data-id": hit.id }, [
       hit.machine_translation ? machineTranslated(hit.machine_translation, hit.language, original) : null, original, meta]);
     if (hit.duplicates) item.appendChild(el("p", { className: "duplicates", text: t("duplicates", hit.duplicates) }));
+    if (hit.translations && hit.translations.length) {
+      item.appendChild(el("p", { className: "translations", text: t("translations", hit.translations.map(function (link) {
+        return precedentValueLabel(ui, "language", link.language);
+      }).join(", ")) }));
+    }
     if (hit.lessons && hit.lessons.length) {
       var lessons = el("ul", { className: "lessons" });
       hit.lessons.forEach(function (lesson) {

@@ -84,6 +84,19 @@ TEST(DocumentTest, BadIdIsRejected) {
   EXPECT_FALSE(is_valid_id(std::string(129, 'a')));
 }
 
+TEST(DocumentTest, TranslationOfNamesAnotherRecord) {
+  json record = minimal();
+  record["translation_of"] = "the-original";
+  auto document = document_from_json(record, RecordOrigin{});
+  ASSERT_TRUE(document.has_value());
+  EXPECT_EQ(document->translation_of, "the-original");
+  EXPECT_EQ(to_json(*document)["translation_of"], "the-original");
+  record["translation_of"] = "Not An Id";
+  EXPECT_EQ(validation_error(record).field, "translation_of");
+  record["translation_of"] = record["id"];
+  EXPECT_EQ(validation_error(record).field, "translation_of");
+}
+
 TEST(DocumentTest, MissingTitleOrIdIsRejected) {
   EXPECT_EQ(validation_error(json{{"id", "x"}}).field, "title");
   EXPECT_EQ(validation_error(json{{"id", "x"}, {"title", "   "}}).field, "title");

@@ -225,5 +225,42 @@ TEST_F(IngestTest, LessonsFollowTheirRecord) {
   EXPECT_TRUE(lesson_ids("sluices kind:failed").empty());
 }
 
+TEST_F(IngestTest, ATranslationIsShownOnceWithItsOriginalWhicheverIsIndexedFirst) {
+  // The translation's file comes first in the walk, so it is indexed before its original.
+  write_file(in() / "a-traducao.md",
+             "---\nid: manual-pt\ntitle: Manual de retortas no Tapajós\nlanguage: pt\ntranslation_of: manual-en\n---\n"
+             "Como usar retortas no Tapajós.\n");
+  write_file(in() / "b-original.md",
+             "---\nid: manual-en\ntitle: Retort manual for the Tapajós\nlanguage: en\n---\nHow to use retorts in the Tapajós.\n");
+  write_file(in() / "c-other.md", "---\nid: other\ntitle: Other work in the Tapajós\nlanguage: en\n---\nMore.\n");
+  run();
+  auto search = [&] {
+    auto searcher = ranking::Searcher::open(db());
+    EXPECT_TRUE(searcher.has_value());
+    ranking::SearchRequest request;
+    request.query = "Tapajós";
+    auto response = searcher->search(request);
+    EXPECT_TRUE(response.has_value()) << response.error().to_string();
+    return response.has_value() ? *response : ranking::SearchResponse{};
+  };
+  auto grouped = search();
+  EXPECT_EQ(grouped.total, 2u);
+  auto manual = std::find_if(grouped.hits.begin(), grouped.hits.end(),
+                             [](const ranking::Hit& hit) { return hit.id.starts_with("manual"); });
+  ASSERT_NE(manual, grouped.hits.end());
+  ASSERT_EQ(manual->translations.size(), 1u);
+  EXPECT_EQ(manual->translations[0].id, manual->id == "manual-en" ? "manual-pt" : "manual-en");
+  EXPECT_EQ(manual->duplicates, 0u);
+  EXPECT_TRUE(manual->duplicate_of.empty());
+  // Without its original, the translation is a record of its own; back, they group again.
+  fs::rename(in() / "b-original.md", dir_ / "b-original.md");
+  run();
+  EXPECT_EQ(search().total, 2u);
+  EXPECT_EQ(ids_for("Tapajós"), (std::vector<std::string>{"manual-pt", "other"}));
+  fs::rename(dir_ / "b-original.md", in() / "b-original.md");
+  run();
+  EXPECT_EQ(search().total, 2u);
+}
+
 }  // namespace
 }  // namespace indexer

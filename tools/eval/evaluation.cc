@@ -38,8 +38,8 @@ bool holds_files(const fs::path& folder) {
   return fs::exists(folder, ec) && !fs::is_empty(folder, ec);
 }
 
-// The first kRankingDepth hits of the query, as record ids, paging when a page holds fewer
-// (ranking::kMaxPerPage).
+// The first kRankingDepth hits of the query, as record ids, each followed by its translations,
+// paging when a page holds fewer (ranking::kMaxPerPage).
 corpus::Result<std::vector<std::string>> ranking_of(ranking::Searcher& searcher, const std::string& query,
                                                     const std::string& language, bool translate) {
   ranking::SearchRequest request;
@@ -52,7 +52,10 @@ corpus::Result<std::vector<std::string>> ranking_of(ranking::Searcher& searcher,
     auto response = searcher.search(request);
     if (!response) return response.error();
     for (const auto& hit : response->hits) {
+      // A hit's translations are shown with it (translation_of): the reader sees them there.
       if (ids.size() < kRankingDepth) ids.push_back(hit.id);
+      for (const auto& link : hit.translations)
+        if (ids.size() < kRankingDepth) ids.push_back(link.id);
     }
     if (response->hits.size() < request.per_page) break;
     ++request.page;

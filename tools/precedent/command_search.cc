@@ -92,6 +92,11 @@ int run_search(const SearchCommand& command) {
     for (const auto& lesson : hit.lessons) {
       std::printf("     %s %s\n", bold(lesson.kind + ":", styled).c_str(), render_snippet(lesson.text, styled).c_str());
     }
+    if (!hit.translations.empty()) {
+      std::vector<std::string> links;
+      for (const auto& link : hit.translations) links.push_back(link.id + " (" + link.language + ")");
+      std::printf("     %s\n", dim("also in other languages: " + join(links, ", "), styled).c_str());
+    }
     if (hit.more_lessons > 0) {
       std::printf("     %s\n", dim("and " + std::to_string(hit.more_lessons) + " more matching lesson(s)", styled).c_str());
     }
