@@ -118,6 +118,17 @@ const Thesaurus& Thesaurus::bundled() {
   return thesaurus;
 }
 
+std::vector<std::string> Thesaurus::commodities_named(const std::vector<std::string>& words) const {
+  std::vector<std::string> out;
+  for (const auto& word : words) {
+    for (const auto& match : find({word})) {
+      const std::string& commodity = concept_at(match.concept_index).commodity;
+      if (!commodity.empty() && std::find(out.begin(), out.end(), commodity) == out.end()) out.push_back(commodity);
+    }
+  }
+  return out;
+}
+
 std::vector<ConceptMatch> Thesaurus::find(const std::vector<std::string>& words) const {
   // Stemmers are not thread-safe and the thesaurus is shared: one cache per thread.
   thread_local StemmerCache stemmers;

@@ -53,6 +53,10 @@ class Thesaurus {
   // "creuseur"), so the file lists each term once, in the singular.
   std::vector<ConceptMatch> find(const std::vector<std::string>& words) const;
 
+  // The commodities folded words name, in order, each once: word by word, so a commodity inside a
+  // longer term counts too ("artisanal gold miner" names gold).
+  std::vector<std::string> commodities_named(const std::vector<std::string>& words) const;
+
   // The one language all the matches share (a query of "orpaillage" is French), or "" when
   // there are none or they share none or several.
   static std::string common_language(const std::vector<ConceptMatch>& matches);

@@ -69,14 +69,7 @@ ProposalProfile infer_profile(const std::string& text) {
     const auto& named = thesaurus.concept_at(match.concept_index);
     if (!named.theme.empty()) ++theme_mentions[named.theme];
   }
-  // A commodity is named inside longer terms too ("artisanal gold miner"): word by word.
-  for (const auto& word : words) {
-    for (const auto& match : thesaurus.find({word})) {
-      const std::string& commodity = thesaurus.concept_at(match.concept_index).commodity;
-      if (!commodity.empty() && std::find(out.commodities.begin(), out.commodities.end(), commodity) == out.commodities.end())
-        out.commodities.push_back(commodity);
-    }
-  }
+  out.commodities = thesaurus.commodities_named(words);
   std::vector<std::pair<std::size_t, std::string>> by_count;
   for (const auto& [theme, count] : theme_mentions) by_count.emplace_back(count, theme);
   std::stable_sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first > b.first; });

@@ -7,6 +7,7 @@
 #include "indexer/schema.h"
 #include "indexer/stop_words.h"
 #include "indexer/text_normalizer.h"
+#include "indexer/thesaurus.h"
 #include "indexer/title_names.h"
 
 namespace ranking {
@@ -80,6 +81,19 @@ QueryLifts query_lifts(const std::string& text, const std::string& unit, const X
       if (db != nullptr && !db->term_exists(term)) continue;
       out.lifts.push_back(lift(term, relevance.country_weight));
       out.recognised.push_back({"country", code});
+    }
+  }
+  // A commodity the query names lifts its records at the country's weight, unless most records
+  // are about it (gold, in an ASM collection): then it tells nothing apart.
+  if (relevance.country_weight > 0 && db != nullptr) {
+    const double records = std::max<double>(1, indexer::record_count(*db));
+    for (const auto& commodity : indexer::Thesaurus::bundled().commodities_named(indexer::words_of(indexer::fold(text)))) {
+      std::string record_term = schema::term(schema::kCommodity, commodity);
+      Xapian::doccount holding = db->get_termfreq(record_term);
+      if (holding == 0 || holding > kMaxNameShare * records) continue;
+      std::string term = unit + record_term;
+      out.lifts.push_back(lift(term, relevance.country_weight));
+      out.recognised.push_back({"commodity", commodity});
     }
   }
   if (relevance.name_weight > 0 && db != nullptr) add_names(text, unit, *db, relevance.name_weight, out);

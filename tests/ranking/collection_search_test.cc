@@ -136,6 +136,25 @@ TEST_F(CollectionSearchTest, ACountryTheQueryNamesRanksItsRecordsFirstInAnyLangu
   EXPECT_TRUE(search("mercury retorts").recognised.empty());
 }
 
+TEST_F(CollectionSearchTest, ACommodityTheQueryNamesLiftsItsRecordsUnlessMostAreAboutIt) {
+  for (const std::string query : {"child labour cobalt", "travail des enfants cobalt"}) {
+    auto response = search(query);
+    ASSERT_GE(response.hits.size(), 3u) << query;
+    EXPECT_TRUE(std::any_of(response.recognised.begin(), response.recognised.end(),
+                            [](const auto& r) { return r == std::pair<std::string, std::string>{"commodity", "cobalt"}; }))
+        << query;
+    for (std::size_t i = 0; i < 3; ++i) {
+      auto searcher_record = searcher_->document(response.hits[i].id);
+      ASSERT_TRUE(searcher_record.has_value());
+      const auto& commodities = searcher_record->document.commodities;
+      EXPECT_NE(std::find(commodities.begin(), commodities.end(), "cobalt"), commodities.end()) << query << ": " << response.hits[i].id;
+    }
+  }
+  // Gold is what most records are about: naming it lifts nothing.
+  auto gold = search("gold child labour");
+  EXPECT_TRUE(std::none_of(gold.recognised.begin(), gold.recognised.end(), [](const auto& r) { return r.first == "commodity"; }));
+}
+
 TEST_F(CollectionSearchTest, ATranslationIsShownWithItsOriginal) {
   // The GMP manual in English and in Portuguese: one hit, the other language linked.
   auto response = search("mercury retorts", "en");
