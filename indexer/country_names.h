@@ -2,14 +2,14 @@
 // The countries a text names, in any of the four languages: ICU's name of every country in
 // English, Spanish, French and Portuguese ("Pérou", "Costa do Marfim", "Estados Unidos"), plus the
 // common forms ICU does not give (DRC, RDC, Ivory Coast). Names are held folded and split into
-// words as text is (indexer::fold, words_of), so "PÉROU" and "perou" match. Immutable once built:
+// words as text is (indexer/name_matcher.h), so "PÉROU" and "perou" match. Immutable once built:
 // thread-safe.
 
-#include <cstddef>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "indexer/name_matcher.h"
 
 namespace indexer {
 
@@ -23,13 +23,14 @@ class CountryNames {
   // capitalises, as prose does ("irán", will go, is not "Irán"); a search box's text need not be.
   std::vector<std::string> find(std::string_view text, bool capitalised) const;
 
+  // Where `text` names them: each match's one key is the country's code.
+  std::vector<NameMatcher::Match> matches(std::string_view text, bool capitalised) const {
+    return names_.find(text, capitalised);
+  }
+
  private:
   CountryNames();
-  std::map<std::vector<std::string>, std::string> codes_;  // a name's folded words -> its code
-  std::size_t longest_ = 0;                                // words in the longest name
+  NameMatcher names_;
 };
-
-// Whether a word as written starts with a capital letter (any script).
-bool starts_with_capital(std::string_view word);
 
 }  // namespace indexer

@@ -12,6 +12,7 @@
 #include "indexer/near_duplicates.h"
 #include "indexer/schema.h"
 #include "indexer/text_normalizer.h"
+#include "indexer/place_names.h"
 #include "indexer/title_names.h"
 
 namespace indexer {
@@ -100,14 +101,25 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
     boolean(schema::kRegion, region);
     if (!region.empty() && std::find(regions.begin(), regions.end(), region) == regions.end()) regions.push_back(region);
   }
+  // Places as prose names them (capitalised), and only within the record's countries: "Central"
+  // is a region of Ghana, and a word of every other text.
+  for (const auto& place : PlaceNames::bundled().find_in(document.title + "\n" + document.summary, document.countries,
+                                                         /*capitalised=*/true))
+    boolean(schema::kPlace, lower_ascii(place));
   for (const auto& name : title_names(document.title)) boolean(schema::kName, name.substr(0, 200));
   if (!document.translation_of.empty()) out.add_boolean_term(schema::term(schema::kTranslationOf, document.translation_of));
   for (const auto& theme : document.themes) boolean(schema::kTheme, theme);
   for (const auto& commodity : document.commodities) boolean(schema::kCommodity, commodity);
   for (const auto& reason : document.failure_reasons) boolean(schema::kFailureReason, reason);
   // Organisation filters match the whole folded name; Xapian terms are bounded in length.
-  for (const auto& name : document.organisations) boolean(schema::kOrganisation, fold(name).substr(0, 200));
-  for (const auto& name : document.donors) boolean(schema::kDonor, fold(name).substr(0, 200));
+  for (const auto& name : document.organisations) {
+    boolean(schema::kOrganisation, fold(name).substr(0, 200));
+    for (const auto& part : title_names(name)) boolean(schema::kOrganisationName, part.substr(0, 200));
+  }
+  for (const auto& name : document.donors) {
+    boolean(schema::kDonor, fold(name).substr(0, 200));
+    for (const auto& part : title_names(name)) boolean(schema::kDonorName, part.substr(0, 200));
+  }
   if (!source.path.empty()) out.add_boolean_term(schema::source_term(source.path));
 
   if (document.start_year) {

@@ -12,7 +12,7 @@
 namespace indexer::schema {
 
 // Bumped when the layout or the analysis changes; an index of another version is refused.
-inline constexpr std::string_view kVersion = "7";
+inline constexpr std::string_view kVersion = "8";
 inline constexpr std::string_view kVersionKey = "precedent.schema";
 // "1" when the index stores its records' title, summary and lessons machine-translated
 // (indexer/record_translation.h): ingestion and API writes then translate every record they write.
@@ -32,6 +32,14 @@ inline constexpr std::string_view kOrganisation = "XG";
 inline constexpr std::string_view kDonor = "XD";
 // The names a record's title gives it (indexer/title_names.h), folded, words joined by a space.
 inline constexpr std::string_view kName = "XN";
+// The places within its countries that a record's title or summary names
+// (indexer/place_names.h): ISO 3166-2 codes, lower case ("pe-mdd").
+inline constexpr std::string_view kPlace = "XS";
+// The names an organisation's or a donor's name gives it, as title names give a record's
+// ("agc" and "artisanal gold council" for "Artisanal Gold Council (AGC)"), folded: what a query
+// naming one is matched against. The whole name stays in kOrganisation / kDonor for filters.
+inline constexpr std::string_view kOrganisationName = "XA";
+inline constexpr std::string_view kDonorName = "XB";
 // The source file a record came from (see source_term()).
 inline constexpr std::string_view kSource = "XP";
 // Near-duplicates (indexer/near_duplicates.h): a record's locality-sensitive band keys, and, on

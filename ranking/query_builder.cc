@@ -12,6 +12,7 @@
 #include "corpus/vocabulary.h"
 #include "indexer/cognates.h"
 #include "indexer/country_names.h"
+#include "indexer/place_names.h"
 #include "indexer/language_detector.h"
 #include "indexer/query_translator.h"
 #include "indexer/schema.h"
@@ -65,6 +66,11 @@ corpus::Result<std::string> known_filter_value(const std::string& name, const st
     auto named = indexer::CountryNames::bundled().find(value, /*capitalised=*/false);
     if (named.size() == 1) return named.front();
     return refuse("give an ISO 3166-1 code or a country's name (PE, Peru, Pérou)");
+  }
+  if (name == "place") {
+    std::string code = indexer::PlaceNames::bundled().code_of(value);
+    if (!code.empty()) return code;
+    return refuse("give an ISO 3166-2 code or a place's name (PE-MDD, Madre de Dios)");
   }
   if (name == "theme") return one_of(corpus::vocabulary::themes());
   if (name == "outcome") return one_of(corpus::vocabulary::outcomes());

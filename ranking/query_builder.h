@@ -38,8 +38,8 @@ struct BuiltQuery {
   // was not when translation was asked for and could not be done.
   std::map<std::string, std::string> translations;
   std::string translation_unavailable;
-  // What the query names that the ranking prefers: {"country", "BF"}.
-  std::vector<std::pair<std::string, std::string>> recognised;
+  // What the query names that the ranking prefers (ranking/query_lifts.h).
+  std::vector<Recognised> recognised;
 };
 
 struct QueryOptions {

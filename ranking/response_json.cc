@@ -80,7 +80,8 @@ json to_json(const SearchResponse& response) {
           {"did_you_mean", response.did_you_mean ? json(*response.did_you_mean) : json(nullptr)},
           {"hits", std::move(hits)}};
   json recognised = json::array();
-  for (const auto& [field, value] : response.recognised) recognised.push_back({{"field", field}, {"value", value}});
+  for (const auto& item : response.recognised)
+    recognised.push_back({{"field", item.field}, {"value", item.value}, {"text", item.text}});
   out["recognised"] = std::move(recognised);
   if (!response.translation_unavailable.empty()) out["translation_unavailable"] = response.translation_unavailable;
   add_partial(out, response.missing_shards);

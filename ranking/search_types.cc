@@ -10,6 +10,7 @@ const std::vector<FilterField>& filter_fields() {
   namespace schema = indexer::schema;
   static const std::vector<FilterField> fields = {
       {"country", schema::kCountry, true},
+      {"place", schema::kPlace, true},  // ISO 3166-2: "PE-MDD"
       {"region", schema::kRegion, false},
       {"theme", schema::kTheme, false},
       {"type", schema::kType, false},

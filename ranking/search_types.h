@@ -110,6 +110,17 @@ struct QueryExpansion {
   std::vector<std::string> terms;
 };
 
+// Something a query names that the ranking prefers: records carrying it rank first, records
+// without it still answer.
+struct Recognised {
+  std::string field;  // a filter field: "country", "place", "commodity", "organisation", "donor"; or "name"
+  std::string value;  // as that filter takes it ("BF", "PE-MDD", "cobalt", the organisation's
+                      // whole name); for "name", the words as typed
+  std::string text;   // the query's words that named it, as typed ("Burkina Faso")
+
+  bool operator==(const Recognised&) const = default;
+};
+
 struct SearchResponse {
   std::string query;
   std::vector<std::string> languages;  // languages the query was analysed in
@@ -117,9 +128,8 @@ struct SearchResponse {
   std::vector<QueryExpansion> expansions;  // thesaurus terms the search added, ranked below the query's own
   std::map<std::string, std::string> translations;  // language -> the query as translated and searched
   std::string translation_unavailable;  // why the query was not translated, when it was asked for and could not be
-  // What the query names that the ranking prefers (a country, in any of the four languages):
-  // records about it rank first, records elsewhere still answer.
-  std::vector<std::pair<std::string, std::string>> recognised;  // field -> value: {"country", "BF"}
+  // What the query names that the ranking prefers (ranking/query_lifts.h).
+  std::vector<Recognised> recognised;
   std::uint64_t total = 0;             // estimated number of matching records
   std::size_t page = 1;
   std::size_t per_page = 10;

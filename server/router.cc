@@ -68,12 +68,12 @@ unsigned rate_limit(const Route& route, const HttpRequest& request, Service& ser
 const std::vector<Route>& routes() {
   static const std::vector<Route> table = {
       {"GET", "/v1/search", "search", handle_search,
-       {"q", "lang", "translate", "prefer_lang", "ui_lang", "country", "region", "theme", "type", "outcome", "commodity", "language", "failure_reason",
+       {"q", "lang", "translate", "prefer_lang", "ui_lang", "country", "place", "region", "theme", "type", "outcome", "commodity", "language", "failure_reason",
         "organisation", "donor", "kind", "year_from", "year_to", "facets", "page", "per_page", "sort"}, false},
       {"GET", "/v1/suggest", "suggest", handle_suggest, {"q", "limit"}, false},
       {"GET", "/v1/documents/{id}", "get_document", handle_get_document, {}, false},
       {"GET", "/v1/documents/{id}/similar", "similar_to_document", handle_similar_to_document,
-       {"k", "ui_lang", "country", "region", "theme", "type", "outcome", "commodity", "language", "failure_reason",
+       {"k", "ui_lang", "country", "place", "region", "theme", "type", "outcome", "commodity", "language", "failure_reason",
         "organisation", "donor", "year_from", "year_to"}, false},
       {"POST", "/v1/similar", "similar_to_text", handle_similar_to_text, {}, false},
       {"POST", "/v1/documents", "post_documents", handle_post_documents, {"id"}, true},

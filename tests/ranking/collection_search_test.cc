@@ -124,7 +124,9 @@ TEST_F(CollectionSearchTest, ACountryTheQueryNamesRanksItsRecordsFirstInAnyLangu
       EXPECT_NE(std::find(countries.begin(), countries.end(), "BF"), countries.end()) << query << ": " << response.hits[i].id;
     }
     ASSERT_EQ(response.recognised.size(), 1u) << query;
-    EXPECT_EQ(response.recognised[0], (std::pair<std::string, std::string>{"country", "BF"}));
+    EXPECT_EQ(response.recognised[0].field, "country");
+    EXPECT_EQ(response.recognised[0].value, "BF");
+    EXPECT_TRUE(response.recognised[0].text == "Burkina Faso") << response.recognised[0].text;
     // A preference, not a filter: records elsewhere still answer.
     EXPECT_TRUE(std::any_of(response.hits.begin(), response.hits.end(), [](const Hit& hit) {
       return std::find(hit.countries.begin(), hit.countries.end(), "BF") == hit.countries.end();
@@ -141,7 +143,7 @@ TEST_F(CollectionSearchTest, ACommodityTheQueryNamesLiftsItsRecordsUnlessMostAre
     auto response = search(query);
     ASSERT_GE(response.hits.size(), 3u) << query;
     EXPECT_TRUE(std::any_of(response.recognised.begin(), response.recognised.end(),
-                            [](const auto& r) { return r == std::pair<std::string, std::string>{"commodity", "cobalt"}; }))
+                            [](const auto& r) { return r == ranking::Recognised{"commodity", "cobalt", "cobalt"}; }))
         << query;
     for (std::size_t i = 0; i < 3; ++i) {
       auto searcher_record = searcher_->document(response.hits[i].id);
@@ -152,7 +154,7 @@ TEST_F(CollectionSearchTest, ACommodityTheQueryNamesLiftsItsRecordsUnlessMostAre
   }
   // Gold is what most records are about: naming it lifts nothing.
   auto gold = search("gold child labour");
-  EXPECT_TRUE(std::none_of(gold.recognised.begin(), gold.recognised.end(), [](const auto& r) { return r.first == "commodity"; }));
+  EXPECT_TRUE(std::none_of(gold.recognised.begin(), gold.recognised.end(), [](const auto& r) { return r.field == "commodity"; }));
 }
 
 TEST_F(CollectionSearchTest, ATranslationIsShownWithItsOriginal) {
@@ -171,7 +173,7 @@ TEST_F(CollectionSearchTest, ARecordWhoseTitleTheQueryNamesRanksFirst) {
   auto reinfo = search("REINFO lessons learned");
   ASSERT_FALSE(reinfo.hits.empty());
   EXPECT_EQ(reinfo.hits[0].id, "la14-peru-formalizacion-reinfo");
-  EXPECT_EQ(reinfo.recognised, (std::vector<std::pair<std::string, std::string>>{{"name", "REINFO"}}));
+  EXPECT_EQ(reinfo.recognised, (std::vector<ranking::Recognised>{{"name", "REINFO", "REINFO"}}));
   // The programme itself, not the many records that mention it.
   auto planet = search("planetGOLD");
   ASSERT_FALSE(planet.hits.empty());

@@ -232,7 +232,7 @@ TEST_F(ShardedSearch, TopResultsAndFacetCountsEqualOneIndex) {
   auto lifted = remote.search(naming_a_country);
   ASSERT_TRUE(lifted) << lifted.error().to_string();
   ASSERT_EQ(lifted->recognised.size(), 1u);
-  EXPECT_EQ(lifted->recognised[0].second, "PE");
+  EXPECT_EQ(lifted->recognised[0].value, "PE");
 }
 
 TEST_F(ShardedSearch, SpellingComesFromTheLocalSpellingIndex) {
