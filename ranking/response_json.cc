@@ -33,10 +33,17 @@ json summary_json(const RecordSummary& record, bool with_lessons) {
           {"start_year", optional_year(record.start_year)},
           {"end_year", optional_year(record.end_year)},
           {"outcome", optional_string(record.outcome)},
-          {"duplicate_of", optional_string(record.duplicate_of)}};
+          {"duplicate_of", optional_string(record.duplicate_of)},
+          {"source_url", optional_string(record.source_url)}};
   if (record.machine_translation)
     out["machine_translation"] = machine_translation_json(*record.machine_translation, with_lessons);
   return out;
+}
+
+json links_json(const std::vector<RecordLink>& records) {
+  json list = json::array();
+  for (const auto& link : records) list.push_back({{"id", link.id}, {"language", link.language}});
+  return list;
 }
 
 }  // namespace
@@ -52,9 +59,7 @@ json to_json(const SearchResponse& response) {
     item["lessons"] = std::move(lessons);
     if (response.lessons) item["more_lessons"] = hit.more_lessons;
     else item["duplicates"] = hit.duplicates;
-    json translations = json::array();
-    for (const auto& link : hit.translations) translations.push_back({{"id", link.id}, {"language", link.language}});
-    item["translations"] = std::move(translations);
+    item["translations"] = links_json(hit.translations);
     hits.push_back(std::move(item));
   }
   json facets = json::object();
@@ -145,6 +150,8 @@ json to_json(const StoredRecord& record) {
   out["language_detected"] = record.language_detected;
   if (!record.source.empty()) out["source"] = record.source;
   if (!record.duplicate_of.empty()) out["duplicate_of"] = record.duplicate_of;
+  out["duplicates"] = links_json(record.group_duplicates);
+  out["translations"] = links_json(record.group_translations);
   if (!record.translations.empty()) out["machine_translations"] = indexer::translations_to_json(record.translations);
   return out;
 }

@@ -69,6 +69,7 @@ struct RecordSummary {
   std::string duplicate_of;
   // In the reader's language, when asked for, the record is in another and the index stores it.
   std::optional<ShownTranslation> machine_translation;
+  std::string source_url;  // where the record's source is published, when it says
 };
 
 // A lesson of a hit that holds the query's words.
@@ -166,6 +167,10 @@ struct StoredRecord {
   std::string language;         // language it was analysed in ("" if none)
   bool language_detected = false;
   std::string duplicate_of;     // as in RecordSummary
+  // The other records of its group (Searcher::document): near-duplicates in its language, and
+  // translations in others, as a search's Hit lists them.
+  std::vector<RecordLink> group_duplicates;
+  std::vector<RecordLink> group_translations;
   indexer::RecordTranslations translations;  // machine translations stored at indexing, by language
 };
 

@@ -145,24 +145,22 @@ class TermMatcher {
 
 namespace {
 
-// The other records of `doc`'s group: those in `language` count as its near-duplicates, the others
-// are its translations (near-duplicates are found by their words, so they share a language).
-void add_group_members(const Xapian::Database& db, Xapian::docid self, const Xapian::Document& doc, Hit& hit) {
+// The other records of `doc`'s group: those in its language are its near-duplicates, the others
+// its translations (near-duplicates are found by their words, so they share a language).
+void group_members(const Xapian::Database& db, Xapian::docid self, const Xapian::Document& doc,
+                   std::vector<RecordLink>& duplicates, std::vector<RecordLink>& translations) {
   std::string group = doc.get_value(schema::kShownAsSlot);
   if (group.empty()) return;
-  hit.duplicates = 0;
+  const std::string language = doc.get_value(schema::kLanguageSlot);
   const std::string term = schema::term(schema::kDuplicateGroup, group), id_prefix(schema::kId);
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
     if (*it == self) continue;
     Xapian::Document member = db.get_document(*it);
-    std::string language = member.get_value(schema::kLanguageSlot);
-    if (language == hit.language) {
-      ++hit.duplicates;
-      continue;
-    }
+    std::string member_language = member.get_value(schema::kLanguageSlot);
     auto id = member.termlist_begin();
     id.skip_to(id_prefix);
-    if (id != member.termlist_end() && (*id).starts_with(id_prefix)) hit.translations.push_back({(*id).substr(id_prefix.size()), language});
+    if (id == member.termlist_end() || !(*id).starts_with(id_prefix)) continue;
+    (member_language == language ? duplicates : translations).push_back({(*id).substr(id_prefix.size()), member_language});
   }
 }
 
@@ -316,7 +314,11 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
           hit.more_lessons = it.get_collapse_count();
         } else {
           hit.duplicates = it.get_collapse_count();
-          add_group_members(impl_->db, *it, doc, hit);
+          if (!doc.get_value(schema::kShownAsSlot).empty()) {
+            std::vector<RecordLink> duplicates;
+            group_members(impl_->db, *it, doc, duplicates, hit.translations);
+            hit.duplicates = duplicates.size();
+          }
           for (const auto& lesson : record.lessons) {
             std::string marked = make_snippet(lesson.text, std::ref(matcher), whole_lesson);
             if (marked.find("<mark>") != std::string::npos) hit.lessons.push_back({lesson.kind, std::move(marked)});
@@ -409,7 +411,10 @@ corpus::Result<StoredRecord> Searcher::document(const std::string& id) {
         if (!impl_->shards->missing().empty()) return impl_->shards->unavailable();
         return Error{ErrorCode::not_found, "no record with id \"" + id + "\"", "", 0, "id"};
       }
-      return parse_stored(impl_->db.get_document(*posting));
+      Xapian::Document doc = impl_->db.get_document(*posting);
+      auto stored = parse_stored(doc);
+      if (stored) group_members(impl_->db, *posting, doc, stored->group_duplicates, stored->group_translations);
+      return stored;
     });
   } catch (const Xapian::Error& e) {
     return Error{ErrorCode::index, "reading the index failed: " + e.get_msg(), "", 0, ""};
