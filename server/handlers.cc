@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -233,7 +234,9 @@ HttpResponse handle_get_document(const HttpRequest&, const RouteMatch& match, Se
   auto record = (*reader)->document(match.captures.at(0));
   if (!record) return error_response(record.error());
   json body = ranking::to_json(*record);
-  body.erase("source");  // a path on the server's disk
+  // The file it was read from, by name only: the folders are the server's own business.
+  body.erase("source");
+  if (!record->source.empty()) body["source_file"] = std::filesystem::path(record->source).filename().string();
   return json_response(body);
 }
 
@@ -415,7 +418,9 @@ HttpResponse handle_web_asset(const HttpRequest& request, const RouteMatch&, Ser
     return out;
   }();
   const auto& assets = web_assets();
-  auto asset = std::find_if(assets.begin(), assets.end(), [&](const WebAsset& a) { return a.path == request.path; });
+  // The page's own routes (a record's page, /records/{id}) are the page, which reads its path.
+  std::string_view path = request.path.starts_with("/records/") ? "/" : std::string_view(request.path);
+  auto asset = std::find_if(assets.begin(), assets.end(), [&](const WebAsset& a) { return a.path == path; });
   if (asset == assets.end()) return error_response(ApiError::not_found, "no such route: " + request.path);
   HttpResponse response;
   const std::string& etag = etags.at(asset->path);

@@ -84,10 +84,16 @@ const std::vector<Route>& routes() {
       {"GET", "/metrics", "metrics", handle_metrics, {}, false},
       // The web page keeps its state in its own query string, which is the page's, not ours.
       {"GET", "/", "page", handle_web_asset, {"*"}, false},
+      {"GET", "/records/{id}", "page", handle_web_asset, {"*"}, false},
       {"GET", "/app.css", "asset", handle_web_asset, {}, false},
       {"GET", "/app.js", "asset", handle_web_asset, {}, false},
       {"GET", "/shared.js", "asset", handle_web_asset, {}, false},
       {"GET", "/widget.js", "asset", handle_web_asset, {}, false},
+      {"GET", "/page_text.js", "asset", handle_web_asset, {}, false},
+      {"GET", "/record.js", "asset", handle_web_asset, {}, false},
+      {"GET", "/proposal.js", "asset", handle_web_asset, {}, false},
+      {"GET", "/landscape.js", "asset", handle_web_asset, {}, false},
+      {"GET", "/world.json", "asset", handle_web_asset, {}, false},
   };
   return table;
 }

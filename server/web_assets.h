@@ -16,4 +16,8 @@ struct WebAsset {
 
 const std::vector<WebAsset>& web_assets();
 
+// The map's country shapes (TopoJSON, alpha-2 ids): world_atlas.cc, generated at build time from
+// web/world/ by world_atlas_alpha2.
+std::string_view world_atlas_json();
+
 }  // namespace server

@@ -1,12 +1,13 @@
 // The web page for project designers: search with completion and facets, similar initiatives,
-// the proposal check and the landscape charts. Plain DOM, no framework; the whole state lives in
-// the URL (shareable, and the back button works). Text and DOM helpers come from shared.js.
+// and what the other views share (window.PrecedentPage): the record page (record.js), the
+// proposal check (proposal.js) and the landscape (landscape.js) register their view there. Plain
+// DOM, no framework; the whole state lives in the URL, a record's page at /records/{id}
+// (shareable, and the back button works). Text and DOM helpers come from shared.js.
 "use strict";
 (function () {
-  var FACETS = ["country", "theme", "type", "outcome", "language", "year"];
-  var FILTERS = ["country", "theme", "type", "outcome", "language"];
+  var FACETS = ["country", "theme", "commodity", "type", "outcome", "language", "year"];
+  var FILTERS = ["country", "theme", "commodity", "type", "outcome", "language"];
   var PER_PAGE = 10;
-  var SVG = "http://www.w3.org/2000/svg";
   var ui = "en";
   var state = {};
 
@@ -18,7 +19,8 @@
   // ---- state <-> URL ----
   function readState() {
     var params = new URLSearchParams(location.search);
-    var s = { view: params.get("view") || "search", q: params.get("q") || "", page: Math.max(1, parseInt(params.get("page") || "1", 10) || 1),
+    var record = /^\/records\/([^/]+)$/.exec(location.pathname);
+    var s = { view: record ? "record" : params.get("view") || "search", record: record ? decodeURIComponent(record[1]) : "", q: params.get("q") || "", page: Math.max(1, parseInt(params.get("page") || "1", 10) || 1),
               year_from: params.get("year_from") || "", year_to: params.get("year_to") || "", similar: params.get("similar") || "",
               prefer_lang: params.get("prefer_lang") === "true",
               filters: {} };
@@ -27,7 +29,7 @@
   }
   function stateQuery(s, withView) {
     var params = new URLSearchParams();
-    if (withView && s.view !== "search") params.set("view", s.view);
+    if (withView && s.view !== "search" && s.view !== "record") params.set("view", s.view);
     if (s.q) params.set("q", s.q);
     FILTERS.forEach(function (name) { s.filters[name].forEach(function (v) { params.append(name, v); }); });
     if (s.year_from) params.set("year_from", s.year_from);
@@ -38,20 +40,22 @@
     if (withView && ui !== precedentBrowserLanguage()) params.set("ui", ui);
     return params;
   }
+  // The page's address for a state: a record's page keeps the search it was opened from.
+  function stateHref(s) {
+    var query = stateQuery(s, true).toString();
+    return (s.view === "record" ? precedentRecordHref("", s.record) : "/") + (query ? "?" + query : "");
+  }
   function navigate(change) {
     change(state);
-    var query = stateQuery(state, true).toString();
-    history.pushState(null, "", query ? "?" + query : location.pathname);
+    history.pushState(null, "", stateHref(state));
     render();
   }
-
-  function api(path, options) {
-    return fetch(path, options).then(function (response) {
-      return response.json().then(function (body) {
-        if (!response.ok) throw new Error((body.error && body.error.message) || response.statusText);
-        return body;
-      });
-    });
+  var api = precedentFetch;
+  // What to tell the reader about a failed call: the server's own message when it answered (a
+  // query it cannot read, say), else that it did not answer.
+  function errorText(error, isQuery) {
+    if (!error.status) return t("error");
+    return isQuery ? t("query_problem", error.message) : error.message;
   }
 
   // ---- interface language ----
@@ -68,11 +72,14 @@
   // ---- views ----
   function showView() {
     ["search", "proposal", "landscape"].forEach(function (name) {
-      var selected = state.view === name;
-      $("view-" + name).hidden = !selected;
+      var selected = state.view === name || (name === "search" && state.view === "record");
+      $("view-" + name).hidden = state.view !== name;
       $("tab-" + name).setAttribute("aria-selected", selected ? "true" : "false");
       $("tab-" + name).tabIndex = selected ? 0 : -1;
     });
+    $("view-record").hidden = state.view !== "record";
+    // The search box serves the results and the landscape, which follows the same search.
+    $("search-form").hidden = state.view !== "search" && state.view !== "landscape";
   }
 
   function render() {
@@ -84,8 +91,8 @@
     $("year-to").value = state.year_to;
     $("prefer-lang").checked = state.prefer_lang;
     if (state.view === "search") runSearch();
-    if (state.view === "landscape") drawLandscape();
-    drawProfile();  // its labels follow the interface language
+    if (P.views[state.view]) P.views[state.view]();
+    P.onRender.forEach(function (redraw) { redraw(); });  // labels follow the interface language
   }
 
   // ---- search ----
@@ -97,7 +104,8 @@
     params.set("ui_lang", ui);
     $("status").textContent = t("loading");
     api("/v1/search?" + params.toString()).then(showResults, function (error) {
-      $("status").textContent = t("error") + " " + error.message;
+      $("status").replaceChildren(el("span", { className: "error", text: errorText(error, true) }));
+      $("recognised").replaceChildren();
       $("results").replaceChildren();
       $("pager").replaceChildren();
     });
@@ -132,12 +140,68 @@
       status.appendChild(el("span", { className: "translation", lang: code,
         text: " · " + precedentValueLabel(ui, "language", code) + ": " + body.translations[code] }));
     });
+    showRecognised(body.recognised || []);
     var list = $("results");
     list.replaceChildren();
     list.start = (body.page - 1) * body.per_page + 1;
     body.hits.forEach(function (hit) { list.appendChild(resultItem(hit)); });
     showFacets(body.facets || {});
     showPager(body);
+  }
+
+  // What the query names that is also a filter (a country, a commodity), as one-click filters.
+  function showRecognised(recognised) {
+    var box = $("recognised");
+    box.replaceChildren();
+    recognised.forEach(function (item) {
+      if (FILTERS.indexOf(item.field) < 0 || state.filters[item.field].indexOf(item.value) >= 0) return;
+      var name = item.field === "country" || item.field === "commodity" ? precedentValueLabel(ui, item.field, item.value) : item.text || item.value;
+      var button = el("button", { type: "button", className: "filter-by", "data-field": item.field, "data-value": item.value,
+                                  text: t("filter_by", name) });
+      if (item.text) button.title = item.text;  // the words of the query it was recognised in
+      button.addEventListener("click", function () {
+        navigate(function (s) { s.filters[item.field].push(item.value); s.page = 1; s.similar = ""; });
+      });
+      box.appendChild(button);
+    });
+    box.hidden = !box.childNodes.length;
+  }
+
+  // A record's title as the link to its page; the current search goes along for the way back.
+  function recordLink(id, title, lang) {
+    var link = el("a", { href: stateHref(Object.assign({}, state, { view: "record", record: id, similar: "", page: 1 })),
+                         className: "record-link", text: title });
+    if (lang) link.setAttribute("lang", lang);
+    link.addEventListener("click", function (event) {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;  // a new tab or window
+      event.preventDefault();
+      navigate(function (s) { s.view = "record"; s.record = id; s.similar = ""; });
+      window.scrollTo(0, 0);
+    });
+    return link;
+  }
+  function sourceLink(url) {
+    return el("a", { href: url, className: "source-link", target: "_blank", rel: "noopener noreferrer", text: t("source") + " ↗" });
+  }
+  // Lessons with their kind; `translated` their texts in the reader's language when shown so;
+  // `markup` when the texts are a search's, HTML-escaped with the matched words marked.
+  function lessonList(lessons, translated, markup) {
+    var list = el("ul", { className: "lessons" });
+    lessons.forEach(function (lesson, i) {
+      var text = translated && translated[i] ? translated[i] : lesson.text;
+      list.appendChild(el("li", { className: "lesson lesson-" + lesson.kind }, [el("strong", { text: t(lesson.kind) + ": " }),
+        markup && !(translated && translated[i]) ? marked(text) : document.createTextNode(text)]));
+    });
+    return list;
+  }
+  // Links to the records of an initiative in other languages.
+  function translationLinks(links) {
+    var line = el("p", { className: "translations" });
+    links.forEach(function (link, i) {
+      line.append(document.createTextNode(i ? ", " : t("translations", "").trim() + " "),
+                  recordLink(link.id, precedentValueLabel(ui, "language", link.language)));
+    });
+    return line;
   }
 
   function resultItem(hit) {
@@ -148,24 +212,15 @@
     var where = hit.countries.map(function (c) { return precedentValueLabel(ui, "country", c); }).join(", ");
     var when = years(hit);
     if (where || when) meta.appendChild(el("span", { className: "where", text: [where, when].filter(Boolean).join(" · ") }));
-    var original = el("div", { className: "original" }, [el("h3", { text: hit.title }), el("p", { className: "snippet" }, [marked(hit.snippet)])]);
+    if (hit.source_url) meta.appendChild(sourceLink(hit.source_url));
+    var original = el("div", { className: "original" }, [el("h3", {}, [recordLink(hit.id, hit.title)]),
+                                                         el("p", { className: "snippet" }, [marked(hit.snippet)])]);
     if (hit.language) original.setAttribute("lang", hit.language);
     var item = el("li", { className: "result", "data-id": hit.id }, [
-      hit.machine_translation ? machineTranslated(hit.machine_translation, hit.language, original) : null, original, meta]);
+      hit.machine_translation ? machineTranslated(hit.machine_translation, hit.id, hit.language, original) : null, original, meta]);
     if (hit.duplicates) item.appendChild(el("p", { className: "duplicates", text: t("duplicates", hit.duplicates) }));
-    if (hit.translations && hit.translations.length) {
-      item.appendChild(el("p", { className: "translations", text: t("translations", hit.translations.map(function (link) {
-        return precedentValueLabel(ui, "language", link.language);
-      }).join(", ")) }));
-    }
-    if (hit.lessons && hit.lessons.length) {
-      var lessons = el("ul", { className: "lessons" });
-      hit.lessons.forEach(function (lesson) {
-        lessons.appendChild(el("li", { className: "lesson lesson-" + lesson.kind }, [
-          el("strong", { text: t(lesson.kind) + ": " }), marked(lesson.text)]));
-      });
-      item.appendChild(lessons);
-    }
+    if (hit.translations && hit.translations.length) item.appendChild(translationLinks(hit.translations));
+    if (hit.lessons && hit.lessons.length) item.appendChild(lessonList(hit.lessons, null, true));
     var panel = el("div", { className: "similar", id: "similar-" + hit.id, hidden: "" });
     var button = el("button", { type: "button", className: "similar-button", "aria-expanded": "false", "aria-controls": panel.id, text: t("similar") });
     button.addEventListener("click", function () {
@@ -180,9 +235,9 @@
 
   // A record in another language, shown by its machine translation into the reader's language,
   // marked as such, with a button that shows the original (`original`, hidden meanwhile) instead.
-  function machineTranslated(translation, language, original) {
+  function machineTranslated(translation, id, language, original) {
     var translated = el("div", { className: "translated", lang: translation.lang }, [
-      el("h3", { text: translation.title }),
+      el("h3", {}, [recordLink(id, translation.title)]),
       translation.summary ? el("p", { className: "summary", text: translation.summary }) : null]);
     var button = el("button", { type: "button", className: "link-button", "aria-pressed": "false", text: t("show_original") });
     button.addEventListener("click", function () {
@@ -212,7 +267,7 @@
     similar.forEach(function (item) {
       var translation = item.machine_translation;
       var entry = el("li", { "data-id": item.id }, [
-        el("strong", { text: translation ? translation.title : item.title }),
+        el("strong", {}, [recordLink(item.id, translation ? translation.title : item.title)]),
         el("span", { className: "score", text: " " + Math.round(item.score * 100) + "% " + t("score") }),
         item.outcome ? badge("outcome-" + item.outcome, precedentValueLabel(ui, "outcome", item.outcome)) : null,
         el("p", { className: "why", text: t("why") + ": " + whyText(item.why || {}) })
@@ -221,15 +276,8 @@
         entry.insertBefore(el("p", { className: "machine-translation-note",
           text: t("machine_translation", precedentValueLabel(ui, "language", item.language)) + " · " + item.title }), entry.children[1]);
       }
-      if (item.lessons && item.lessons.length) {
-        var lessons = el("ul", { className: "lessons" });
-        item.lessons.forEach(function (lesson, i) {
-          var text = translation && translation.lessons && translation.lessons[i] ? translation.lessons[i] : lesson.text;
-          lessons.appendChild(el("li", { className: "lesson lesson-" + lesson.kind }, [
-            el("strong", { text: t(lesson.kind) + ": " }), document.createTextNode(text)]));
-        });
-        entry.appendChild(lessons);
-      }
+      if (item.source_url) entry.appendChild(el("p", { className: "meta" }, [sourceLink(item.source_url)]));
+      if (item.lessons && item.lessons.length) entry.appendChild(lessonList(item.lessons, translation && translation.lessons));
       list.appendChild(entry);
     });
     return list;
@@ -242,7 +290,7 @@
     panel.replaceChildren(el("p", { text: t("loading") }));
     api("/v1/documents/" + encodeURIComponent(id) + "/similar?k=5&ui_lang=" + ui).then(function (body) {
       panel.replaceChildren(el("h4", { text: t("similar") }), similarList(body.similar), riskBlock(body.risk, false));
-    }, function (error) { panel.replaceChildren(el("p", { className: "error", text: t("error") + " " + error.message })); });
+    }, function (error) { panel.replaceChildren(el("p", { className: "error", text: errorText(error) })); });
   }
 
   function showFacets(facets) {
@@ -317,7 +365,7 @@
   }
   function choose(text) {
     closeSuggestions();
-    navigate(function (s) { s.q = text; s.page = 1; s.similar = ""; s.view = "search"; });
+    navigate(function (s) { s.q = text; s.page = 1; s.similar = ""; if (s.view !== "landscape") s.view = "search"; });
   }
   function suggest() {
     var text = $("q").value;
@@ -345,7 +393,8 @@
     $("q").setAttribute("aria-activedescendant", options[active].id);
   }
 
-  // ---- proposal check ----
+
+  // ---- the duplication-risk report, under similar initiatives and in the proposal check ----
   function riskBlock(risk, withCopy) {
     var block = el("div", { className: "risk risk-" + risk.level }, [
       el("h4", { text: t("risk") + ": " + t("risk_" + risk.level) }),
@@ -360,176 +409,15 @@
     }
     return block;
   }
-  // The answer's profile as editable fields. A field the reader edits is sent with the next check
-  // and shown as given; the others are left for the server to infer again from the same text.
-  var PROFILE = [["countries", "country"], ["themes", "theme"], ["commodities", "commodity"], ["type", "type"]];
-  var proposal = null, checkGeneration = 0, profileValues = null;
-  // The values a field can take: the collection's, from the same search facets the filters list.
-  function collectionValues() {
-    if (!profileValues) {
-      profileValues = api("/v1/search?facets=country,theme,commodity,type&per_page=1").then(function (body) { return body.facets || {}; },
-        function () { profileValues = null; return {}; });
-    }
-    return profileValues;
-  }
-  function checkProposal(event) {
-    event.preventDefault();
-    var text = $("proposal-text").value.trim();
-    if (!text) return;
-    proposal = { text: text, profile: null, given: {}, values: {} };  // a new text: a fresh inference
-    $("profile").hidden = true;
-    runCheck();
-  }
-  function runCheck() {
-    var request = { text: proposal.text, k: 8, ui_lang: ui }, generation = ++checkGeneration;
-    PROFILE.forEach(function (field) {
-      var name = field[0], value = proposal.profile && proposal.profile[name];
-      if (!proposal.given[name]) return;
-      if (value && value.length) request[name] = value;
-      else delete proposal.given[name];  // the API infers a field sent empty, so it is not given
-    });
-    var target = $("risk");
-    target.replaceChildren(el("p", { text: t("loading") }));
-    Promise.all([api("/v1/similar", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request) }),
-                 collectionValues()])
-      .then(function (answers) {
-        if (generation !== checkGeneration) return;  // an edit since has asked again
-        var body = answers[0];
-        proposal.profile = body.profile || null;
-        proposal.values = answers[1];
-        drawProfile();
-        target.replaceChildren(riskBlock(body.risk, true), el("h3", { text: t("similar") }), similarList(body.similar));
-      }, function (error) {
-        if (generation === checkGeneration) target.replaceChildren(el("p", { className: "error", text: t("error") + " " + error.message }));
-      });
-  }
-  function editProfile(name, value, focusId) {
-    proposal.profile[name] = value;
-    proposal.given[name] = true;
-    runCheck();
-    drawProfile(focusId);
-  }
-  // Redrawn whole; the control that had focus (ids are stable) or `focusId` gets it back.
-  function drawProfile(focusId) {
-    var fields = $("profile-fields");
-    var focused = fields.contains(document.activeElement) ? document.activeElement.id : "";
-    $("profile").hidden = !(proposal && proposal.profile);
-    if ($("profile").hidden) return;
-    fields.replaceChildren.apply(fields, PROFILE.map(function (field) { return profileField(field[0], field[1]); }));
-    var again = $(focusId || focused);
-    if (again) again.focus();
-  }
-  // Chrome steps a closed select's value with the arrow keys, with a "change" at each step: a value
-  // reached that way is applied on Enter or on leaving the select, not at every step.
-  function onChoose(select, apply) {
-    var stepping = false;
-    select.addEventListener("keydown", function (event) {
-      if (event.key === "Enter") { event.preventDefault(); if (stepping) { stepping = false; apply(true); } }
-      else if (event.key.length === 1 || /^(Arrow|Page|Home|End)/.test(event.key)) stepping = true;
-    });
-    select.addEventListener("change", function () { if (!stepping) apply(true); });
-    select.addEventListener("blur", function () { if (stepping) { stepping = false; setTimeout(function () { apply(false); }); } });
-  }
-  function profileField(name, facet) {
-    var id = "profile-" + name, value = proposal.profile[name];
-    var status = proposal.given[name] ? "given" : (proposal.profile.inferred || []).indexOf(name) >= 0 ? "inferred" : "";
-    var set = el("fieldset", { className: "profile-field", id: id }, [el("legend", {}, [document.createTextNode(t("facet_" + facet)),
-      status ? el("span", { className: "profile-status profile-" + status, text: t("profile_" + status) }) : null])]);
-    var label = function (v) { return precedentValueLabel(ui, facet, v); };
-    var choices = (proposal.values[facet] || []).map(function (entry) { return entry.value; });
-    var select = el("select", { id: id + "-select" });
-    if (name === "type") {
-      // One type or none; the server infers none.
-      if (value && choices.indexOf(value) < 0) choices.push(value);
-      select.appendChild(el("option", { value: "", text: t("profile_no_type") }));
-      set.appendChild(el("label", { for: select.id, className: "visually-hidden", text: t("facet_type") }));
-      onChoose(select, function (focus) { if (select.value !== (value || "")) editProfile(name, select.value || null, focus ? select.id : ""); });
-    } else {
-      var chips = el("ul", { className: "chips" });
-      value.forEach(function (v) {
-        var remove = el("button", { type: "button", id: id + "-remove-" + v, "aria-label": t("profile_remove", label(v)), text: "×" });
-        remove.addEventListener("click", function () { editProfile(name, value.filter(function (x) { return x !== v; }), select.id); });
-        chips.appendChild(el("li", { className: "chip", "data-value": v }, [el("span", { text: label(v) }), remove]));
-      });
-      if (value.length) set.appendChild(chips);
-      choices = choices.filter(function (v) { return value.indexOf(v) < 0; });
-      select.appendChild(el("option", { value: "", text: t("profile_add") }));
-      set.appendChild(el("label", { for: select.id, className: "visually-hidden", text: t("profile_add_to", t("facet_" + facet)) }));
-      onChoose(select, function (focus) { if (select.value) editProfile(name, value.concat([select.value]), focus ? select.id : ""); });
-    }
-    choices.sort(function (a, b) { return label(a).localeCompare(label(b), ui); }).forEach(function (v) {
-      select.appendChild(el("option", { value: v, text: label(v) }));
-    });
-    select.value = name === "type" ? value || "" : "";
-    set.appendChild(select);
-    return set;
-  }
 
-  // ---- landscape: SVG charts drawn here, for the current query and filters ----
-  function svg(tag, attrs, text) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attrs).forEach(function (name) { node.setAttribute(name, attrs[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-  function barChart(target, entries, field) {
-    var rowHeight = 22, labelWidth = 170, width = 520;
-    var max = Math.max.apply(null, entries.map(function (e) { return e.count; }).concat([1]));
-    var chart = svg("svg", { viewBox: "0 0 " + width + " " + (entries.length * rowHeight + 4), role: "img", class: "chart chart-" + field });
-    chart.appendChild(svg("title", {}, entries.map(function (e) { return precedentValueLabel(ui, field, e.value) + ": " + e.count; }).join(", ")));
-    entries.forEach(function (entry, i) {
-      var y = i * rowHeight + 2, length = (width - labelWidth - 40) * entry.count / max;
-      chart.appendChild(svg("text", { x: labelWidth - 6, y: y + 15, "text-anchor": "end", class: "label" }, precedentValueLabel(ui, field, entry.value)));
-      chart.appendChild(svg("rect", { x: labelWidth, y: y + 3, width: Math.max(1, length), height: rowHeight - 8, class: "bar" }));
-      chart.appendChild(svg("text", { x: labelWidth + length + 4, y: y + 15, class: "value" }, String(entry.count)));
-    });
-    target.replaceChildren(chart);
-  }
-  function lineChart(target, series, decades) {
-    var width = 560, height = 240, left = 36, bottom = 24, right = 200;
-    var max = 1;
-    series.forEach(function (s) { decades.forEach(function (d) { max = Math.max(max, s.counts[d] || 0); }); });
-    var chart = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", class: "chart chart-theme" });
-    chart.appendChild(svg("title", {}, series.map(function (s) {
-      return precedentValueLabel(ui, "theme", s.theme) + ": " + decades.map(function (d) { return d + "s " + (s.counts[d] || 0); }).join(", ");
-    }).join("; ")));
-    var x = function (i) { return left + (width - left - right) * (decades.length > 1 ? i / (decades.length - 1) : 0.5); };
-    var y = function (v) { return height - bottom - (height - bottom - 10) * v / max; };
-    decades.forEach(function (d, i) { chart.appendChild(svg("text", { x: x(i), y: height - 6, "text-anchor": "middle", class: "label" }, d + "s")); });
-    chart.appendChild(svg("text", { x: 4, y: y(max) + 4, class: "label" }, String(max)));
-    series.forEach(function (s, n) {
-      var points = decades.map(function (d, i) { return x(i) + "," + y(s.counts[d] || 0); }).join(" ");
-      chart.appendChild(svg("polyline", { points: points, class: "line line-" + n }));
-      chart.appendChild(svg("text", { x: width - right + 8, y: 16 + n * 18, class: "legend line-" + n }, precedentValueLabel(ui, "theme", s.theme)));
-    });
-    target.replaceChildren(chart);
-  }
-  function facetsFor(extra) {
-    var params = stateQuery(state, false);
-    Object.keys(extra).forEach(function (name) { params.append(name, extra[name]); });
-    params.set("facets", "country,theme,outcome,year");
-    params.set("per_page", "1");
-    return api("/v1/search?" + params.toString()).then(function (body) { return body.facets; });
-  }
-  function byDecade(yearCounts) {
-    var counts = {};
-    yearCounts.forEach(function (e) { var d = Math.floor(Number(e.value) / 10) * 10; counts[d] = (counts[d] || 0) + e.count; });
-    return counts;
-  }
-  function drawLandscape() {
-    $("landscape-status").textContent = t("loading");
-    facetsFor({}).then(function (facets) {
-      $("landscape-status").textContent = "";
-      barChart($("chart-country"), (facets.country || []).slice(0, 12), "country");
-      barChart($("chart-outcome"), facets.outcome || [], "outcome");
-      var themes = (facets.theme || []).slice(0, 5).map(function (e) { return e.value; });
-      return Promise.all(themes.map(function (theme) { return facetsFor({ theme: theme }); })).then(function (perTheme) {
-        var series = themes.map(function (theme, i) { return { theme: theme, counts: byDecade(perTheme[i].year || []) }; });
-        var decades = Object.keys(byDecade(facets.year || [])).map(Number).sort();
-        lineChart($("chart-theme"), series, decades);
-      });
-    }).catch(function (error) { $("landscape-status").textContent = t("error") + " " + error.message; });
-  }
+  // What the other views of the page use (record.js, proposal.js, landscape.js).
+  var P = window.PrecedentPage = {
+    t: t, el: el, api: api, errorText: errorText, navigate: navigate, stateQuery: stateQuery,
+    state: function () { return state; }, ui: function () { return ui; },
+    badge: badge, years: years, recordLink: recordLink, sourceLink: sourceLink, lessonList: lessonList,
+    translationLinks: translationLinks, similarList: similarList, riskBlock: riskBlock,
+    views: {}, onRender: [], onInit: [], FILTERS: FILTERS
+  };
 
   // ---- wiring ----
   function init() {
@@ -577,7 +465,13 @@
     $("clear-filters").addEventListener("click", function () {
       navigate(function (s) { FILTERS.forEach(function (f) { s.filters[f] = []; }); s.year_from = ""; s.year_to = ""; s.page = 1; });
     });
-    $("proposal-form").addEventListener("submit", checkProposal);
+    // On a phone the filters fold behind a button, so the results come first (app.css).
+    $("toggle-filters").addEventListener("click", function () {
+      var open = $("toggle-filters").getAttribute("aria-expanded") !== "true";
+      $("toggle-filters").setAttribute("aria-expanded", String(open));
+      $("facets").classList.toggle("open", open);
+    });
+    P.onInit.forEach(function (start) { start(); });
     window.addEventListener("popstate", render);
     render();
   }

@@ -23,7 +23,7 @@
     ".machine-translation{font-size:.8rem;font-style:italic;color:#5b6873}details.original summary{cursor:pointer;font-size:.85rem}" +
     ".similar{background:#f3f6f8;padding:.4rem .7rem;border-radius:var(--precedent-radius,.4rem);margin-top:.3rem}" +
     ".more{background:none;border:1px solid var(--precedent-accent,#0b5d7a);color:var(--precedent-accent,#0b5d7a);padding:.2rem .6rem;font-size:.85rem}" +
-    ".status{font-size:.9rem;color:#5b6873}.error{color:#a3262a}";
+    ".status{font-size:.9rem;color:#5b6873}.error{color:#a3262a}h3 a{color:inherit}a{color:var(--precedent-accent,#0b5d7a)}";
 
   var el = precedentElement;
   var marked = precedentMarked;
@@ -64,13 +64,18 @@
       });
       return params;
     }
-    api(path) {
-      return fetch(this.endpoint() + path, { mode: "cors", credentials: "omit" }).then(function (response) {
-        return response.json().then(function (body) {
-          if (!response.ok) throw new Error((body.error && body.error.message) || response.statusText);
-          return body;
-        });
-      });
+    api(path) { return precedentFetch(this.endpoint() + path, { mode: "cors", credentials: "omit" }); }
+    // A refusal says the server's reason; a call the browser blocked is most often a portal whose
+    // origin the server does not allow (its --cors-origin), which the portal's operator can fix.
+    errorText(error, isQuery) {
+      if (error.status) return isQuery ? this.t("query_problem", error.message) : error.message;
+      return error instanceof TypeError ? this.t("widget_blocked", location.origin) : this.t("error");
+    }
+    // A record's title, linking to its page on the server.
+    link(id, title, lang) {
+      var a = el("a", { href: precedentRecordHref(this.endpoint(), id, this.lang_), target: "_blank", rel: "noopener", text: title });
+      if (lang) a.setAttribute("lang", lang);
+      return a;
     }
     hideSuggestions() {
       ++this.generation_;  // an answer already on its way is stale
@@ -108,7 +113,7 @@
         body.hits.forEach(function (hit) { self.results.appendChild(self.hit(hit)); });
       }, function (error) {
         self.results.replaceChildren();
-        self.status.replaceChildren(el("span", { className: "error", text: t("error") + " " + error.message }));
+        self.status.replaceChildren(el("span", { className: "error", text: self.errorText(error, true) }));
       });
     }
     hit(hit) {
@@ -134,26 +139,34 @@
             var lesson = (other.lessons || [])[0];
             var translated = other.machine_translation;
             var lessonText = lesson && (translated && translated.lessons && translated.lessons[0] || lesson.text);
-            list.appendChild(el("li", {}, [el("strong", { text: translated ? translated.title : other.title }),
+            list.appendChild(el("li", {}, [el("strong", {}, [self.link(other.id, translated ? translated.title : other.title)]),
               el("div", { className: "meta", text: Math.round(other.score * 100) + "% " + t("score") +
                 (other.outcome ? " · " + precedentValueLabel(lang, "outcome", other.outcome) : "") }),
               lesson ? el("div", { text: t(lesson.kind) + ": " + lessonText }) : null]));
           });
           panel.replaceChildren(list, el("p", { text: t("risk") + ": " + t("risk_" + body.risk.level) }));
-        }, function (error) { panel.replaceChildren(el("span", { className: "error", text: t("error") + " " + error.message })); });
+        }, function (error) { panel.replaceChildren(el("span", { className: "error", text: self.errorText(error) })); });
       });
+      // The same initiative in other languages, and the published source.
+      var links = el("div", { className: "meta" });
+      (hit.translations || []).forEach(function (other, i) {
+        links.append(i ? ", " : t("translations", "").trim() + " ", self.link(other.id, precedentValueLabel(lang, "language", other.language)));
+      });
+      if (hit.source_url) {
+        links.append(links.childNodes.length ? " · " : "", el("a", { href: hit.source_url, className: "source", target: "_blank", rel: "noopener", text: t("source") }));
+      }
       var translation = hit.machine_translation;
       if (!translation) {
-        return el("li", { className: "hit", "data-id": hit.id }, [el("h3", { text: hit.title }), el("div", { className: "meta", text: meta }),
-          el("p", {}, [marked(hit.snippet)]), more, panel]);
+        return el("li", { className: "hit", "data-id": hit.id }, [el("h3", {}, [this.link(hit.id, hit.title)]), el("div", { className: "meta", text: meta }),
+          el("p", {}, [marked(hit.snippet)]), links, more, panel]);
       }
       // In another language: its machine translation, marked, and the original a click away.
       var original = el("details", { className: "original", lang: hit.language }, [
-        el("summary", { text: t("show_original") }), el("h3", { text: hit.title }), el("p", {}, [marked(hit.snippet)])]);
-      return el("li", { className: "hit", "data-id": hit.id }, [el("h3", { lang: translation.lang, text: translation.title }),
+        el("summary", { text: t("show_original") }), el("h3", {}, [this.link(hit.id, hit.title)]), el("p", {}, [marked(hit.snippet)])]);
+      return el("li", { className: "hit", "data-id": hit.id }, [el("h3", {}, [this.link(hit.id, translation.title, translation.lang)]),
         el("div", { className: "meta", text: meta }),
         el("div", { className: "machine-translation", text: t("machine_translation", precedentValueLabel(lang, "language", hit.language)) }),
-        translation.summary ? el("p", { lang: translation.lang, text: translation.summary }) : null, original, more, panel]);
+        translation.summary ? el("p", { lang: translation.lang, text: translation.summary }) : null, original, links, more, panel]);
     }
   }
   customElements.define("precedent-search", PrecedentSearch);
