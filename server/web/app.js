@@ -6,7 +6,7 @@
 "use strict";
 (function () {
   var FACETS = ["country", "theme", "commodity", "type", "outcome", "language", "year"];
-  var FILTERS = ["country", "theme", "commodity", "type", "outcome", "language"];
+  var FILTERS = ["country", "place", "theme", "commodity", "type", "outcome", "language", "organisation", "donor"];
   var PER_PAGE = 10;
   var ui = "en";
   var state = {};
@@ -149,7 +149,8 @@
     showPager(body);
   }
 
-  // What the query names that is also a filter (a country, a commodity), as one-click filters.
+  // What the query names that is also a filter (a country, a place, a commodity, an organisation,
+  // a donor), as one-click filters.
   function showRecognised(recognised) {
     var box = $("recognised");
     box.replaceChildren();

@@ -148,6 +148,22 @@ test("a country the query names is a one-click filter", async () => {
   await page.close();
 });
 
+test("a place and an organisation the query names are one-click filters too", async () => {
+  const page = await context.newPage();
+  await page.goto(`${serverUrl}/?q=${encodeURIComponent("AGC retorts Madre de Dios")}`);
+  const place = page.locator("#recognised .filter-by[data-field=place]");
+  await place.waitFor();
+  assert.equal(await place.textContent(), "Filter by Madre de Dios");
+  assert.equal(await page.locator("#recognised .filter-by[data-field=organisation]").textContent(),
+               "Filter by AGC");
+  await place.click();
+  await page.waitForURL(/place=PE-MDD/);
+  const { body: filtered } = await api(`/v1/search?q=${encodeURIComponent("AGC retorts Madre de Dios")}&place=PE-MDD&per_page=1`);
+  assert.ok(filtered.total >= 1);
+  await page.locator("#status", { hasText: `${filtered.total} result` }).waitFor();
+  await page.close();
+});
+
 test("the landscape follows the search: a map whose click filters, and charts titled with the search", async () => {
   const page = await context.newPage();
   const errors = watchErrors(page);
