@@ -15,13 +15,17 @@ using nlohmann::json;
 constexpr int kMinYear = 1800;
 constexpr int kMaxYear = 2100;
 constexpr std::size_t kMaxTitleBytes = 1000;
+// IATI identifiers are an organisation identifier and the publisher's own activity id; the
+// longest in the bundled files has 34 characters.
+constexpr std::size_t kMaxIatiIdentifierBytes = 200;
 
 const std::set<std::string, std::less<>>& known_fields() {
   static const std::set<std::string, std::less<>> fields = {
       "id",       "title",           "type",          "language", "summary",
       "body",     "lessons",         "outcome",       "failure_reasons",
       "organisations", "donors",     "countries",     "themes",   "commodities",
-      "start_year", "end_year",      "source_url",    "translation_of", "file"};
+      "start_year", "end_year",      "source_url",    "translation_of", "file",
+      "regions",  "part_of",         "iati_identifier", "publisher"};
   return fields;
 }
 
@@ -196,6 +200,8 @@ std::optional<Error> check_field(const Validator& v, const std::string& key, con
                            return v.error(item_field, "\"" + item +
                                                           "\" is not an ISO 3166-1 alpha-2 code");
                          });
+  } else if (key == "regions") {
+    return v.enum_list(value, key, vocabulary::regions(), doc.regions);
   } else if (key == "start_year") {
     return v.year(value, key, doc.start_year);
   } else if (key == "end_year") {
@@ -206,6 +212,21 @@ std::optional<Error> check_field(const Validator& v, const std::string& key, con
     if (auto e = v.string(value, key, doc.translation_of)) return e;
     if (!is_valid_id(doc.translation_of))
       return v.error(key, "\"" + doc.translation_of + "\" is not a valid id ([a-z0-9][a-z0-9._-]{0,127})");
+  } else if (key == "part_of") {
+    if (auto e = v.string(value, key, doc.part_of)) return e;
+    if (!is_valid_id(doc.part_of))
+      return v.error(key, "\"" + doc.part_of + "\" is not a valid id ([a-z0-9][a-z0-9._-]{0,127})");
+  } else if (key == "iati_identifier") {
+    if (auto e = v.string(value, key, doc.iati_identifier)) return e;
+    doc.iati_identifier = trimmed(doc.iati_identifier);
+    bool spaced = std::any_of(doc.iati_identifier.begin(), doc.iati_identifier.end(),
+                              [](unsigned char c) { return c <= ' '; });
+    if (doc.iati_identifier.empty() || spaced || doc.iati_identifier.size() > kMaxIatiIdentifierBytes)
+      return v.error(key, "not an IATI identifier (1 to " + std::to_string(kMaxIatiIdentifierBytes) +
+                              " bytes, no spaces)");
+  } else if (key == "publisher") {
+    if (auto e = v.string(value, key, doc.publisher)) return e;
+    doc.publisher = trimmed(doc.publisher);
   } else if (key == "file") {
     return v.string(value, key, doc.file);
   }
@@ -237,6 +258,7 @@ Result<Document> document_from_json(const json& record, const RecordOrigin& orig
   if (doc.title.empty()) return v.error("title", "missing or empty");
   if (!doc.translation_of.empty() && doc.translation_of == doc.id)
     return v.error("translation_of", "a record cannot be a translation of itself");
+  if (!doc.part_of.empty() && doc.part_of == doc.id) return v.error("part_of", "a record cannot be a part of itself");
   if (doc.start_year && doc.end_year && *doc.end_year < *doc.start_year)
     return v.error("end_year", std::to_string(*doc.end_year) + " is before start_year " +
                                    std::to_string(*doc.start_year));
@@ -267,12 +289,16 @@ json to_json(const Document& doc) {
   put_list("organisations", doc.organisations);
   put_list("donors", doc.donors);
   put_list("countries", doc.countries);
+  put_list("regions", doc.regions);
   put_list("themes", doc.themes);
   put_list("commodities", doc.commodities);
   if (doc.start_year) out["start_year"] = *doc.start_year;
   if (doc.end_year) out["end_year"] = *doc.end_year;
   put_string("source_url", doc.source_url);
   put_string("translation_of", doc.translation_of);
+  put_string("part_of", doc.part_of);
+  put_string("iati_identifier", doc.iati_identifier);
+  put_string("publisher", doc.publisher);
   put_string("file", doc.file);
   return out;
 }

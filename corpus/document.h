@@ -37,6 +37,9 @@ struct Document {
   std::vector<std::string> organisations;
   std::vector<std::string> donors;
   std::vector<std::string> countries;  // ISO 3166-1 alpha-2, upper case
+  // vocabulary::regions(), for a record about a region rather than its countries; the regions of
+  // its countries are added at indexing.
+  std::vector<std::string> regions;
   std::vector<std::string> themes;
   std::vector<std::string> commodities;
   std::optional<int> start_year;
@@ -45,6 +48,14 @@ struct Document {
   // The id of the record this one translates: the same initiative in another language. Searches
   // show the two once, linked; empty when it translates none.
   std::string translation_of;
+  // The id of a record of the same initiative that this one is another part of: an award, a
+  // modification or a sub-award that a funder reports under its own identifier. Searches show the
+  // group once, listing its parts; empty when it is part of none.
+  std::string part_of;
+  // Where a funder published the record as an IATI activity: its IATI identifier as published
+  // ("US-GOV-11-SLMAQM20CA2402-95493"), and the publisher (the reporting organisation's name).
+  std::string iati_identifier;
+  std::string publisher;
   std::string file;
 
   bool operator==(const Document&) const = default;

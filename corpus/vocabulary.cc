@@ -33,6 +33,8 @@ constexpr std::array<std::string_view, 19> kCommodities = {
 
 constexpr std::array<std::string_view, 3> kLessonKinds = {"worked", "failed", "recommendation"};
 
+constexpr std::array<std::string_view, 5> kRegions = {"africa", "americas", "asia", "europe", "oceania"};
+
 // Sorted, so that lookups are a binary search.
 constexpr std::array<std::string_view, 249> kCountries = {
     "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
@@ -74,6 +76,7 @@ std::span<const std::string_view> themes() { return kThemes; }
 std::span<const std::string_view> failure_reasons() { return kFailureReasons; }
 std::span<const std::string_view> commodities() { return kCommodities; }
 std::span<const std::string_view> lesson_kinds() { return kLessonKinds; }
+std::span<const std::string_view> regions() { return kRegions; }
 
 bool contains(std::span<const std::string_view> list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();

@@ -1,6 +1,6 @@
 #pragma once
 // The closed lists of the document model: document types, outcomes, themes, failure reasons,
-// commodities, lesson kinds and ISO 3166-1 alpha-2 country codes. One place, so that the
+// commodities, lesson kinds, regions and ISO 3166-1 alpha-2 country codes. One place, so that the
 // validator, the collection README, the API description and the facets agree. Immutable and
 // thread-safe.
 
@@ -15,6 +15,8 @@ std::span<const std::string_view> themes();
 std::span<const std::string_view> failure_reasons();
 std::span<const std::string_view> commodities();
 std::span<const std::string_view> lesson_kinds();
+// The world regions records are filtered and counted by (the continents of their countries).
+std::span<const std::string_view> regions();
 
 bool contains(std::span<const std::string_view> list, std::string_view value);
 

@@ -97,6 +97,46 @@ TEST(DocumentTest, TranslationOfNamesAnotherRecord) {
   EXPECT_EQ(validation_error(record).field, "translation_of");
 }
 
+TEST(DocumentTest, PartOfNamesAnotherRecord) {
+  json record = minimal();
+  record["part_of"] = "us-gov-11-award-1";
+  auto document = document_from_json(record, RecordOrigin{});
+  ASSERT_TRUE(document.has_value());
+  EXPECT_EQ(document->part_of, "us-gov-11-award-1");
+  EXPECT_EQ(to_json(*document)["part_of"], "us-gov-11-award-1");
+  record["part_of"] = "US-GOV-11 award";
+  EXPECT_EQ(validation_error(record).field, "part_of");
+  record["part_of"] = record["id"];
+  EXPECT_EQ(validation_error(record).field, "part_of");
+}
+
+TEST(DocumentTest, IatiIdentifierAndPublisherAreKeptAsPublished) {
+  json record = minimal();
+  record["iati_identifier"] = " US-GOV-11-SLMAQM20CA2402-95493 ";
+  record["publisher"] = "Department of State";
+  auto document = document_from_json(record, RecordOrigin{});
+  ASSERT_TRUE(document.has_value());
+  EXPECT_EQ(document->iati_identifier, "US-GOV-11-SLMAQM20CA2402-95493");
+  EXPECT_EQ(to_json(*document)["publisher"], "Department of State");
+  for (const char* bad : {"", "US-GOV-11 95493", "US-GOV-11\n95493"}) {
+    record["iati_identifier"] = bad;
+    EXPECT_EQ(validation_error(record).field, "iati_identifier") << bad;
+  }
+  record["iati_identifier"] = std::string(201, 'X');
+  EXPECT_EQ(validation_error(record).field, "iati_identifier");
+}
+
+TEST(DocumentTest, RegionsAreAClosedList) {
+  json record = minimal();
+  record["regions"] = {"americas", "asia"};
+  auto document = document_from_json(record, RecordOrigin{});
+  ASSERT_TRUE(document.has_value());
+  EXPECT_EQ(document->regions, (std::vector<std::string>{"americas", "asia"}));
+  EXPECT_EQ(to_json(*document)["regions"], json({"americas", "asia"}));
+  record["regions"] = {"americas", "south america"};
+  EXPECT_EQ(validation_error(record).field, "regions[1]");
+}
+
 TEST(DocumentTest, MissingTitleOrIdIsRejected) {
   EXPECT_EQ(validation_error(json{{"id", "x"}}).field, "title");
   EXPECT_EQ(validation_error(json{{"id", "x"}, {"title", "   "}}).field, "title");
