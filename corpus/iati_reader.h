@@ -1,9 +1,16 @@
 #pragma once
 // IATI activity files (standard 2.0x, root <iati-activities>), through pugixml: one record per
-// <iati-activity>. The identifier becomes the id, title and description narratives the title,
-// summary and body (with results and related activities), participating organisations the
-// organisations (funders: donors), recipient countries the countries, the DAC sectors that name
-// one of our themes the themes, the activity status the outcome and the activity dates the years. pugixml stays in the .cc file.
+// <iati-activity>. The identifier becomes the id (and iati_identifier, as published), the
+// reporting organisation the publisher (and one of the organisations), title and description
+// narratives the title, summary and body (with results, the narratives in the activity's other
+// languages and related activities), participating organisations the organisations (funders,
+// role 1: donors) with the organisations transactions pay, recipient countries and regions (of the
+// activity or of its transactions) the countries and regions, the DAC sectors that name one of our
+// themes (of the activity or its transactions) the themes, the activity status the outcome, the
+// activity dates the years, and the first document link or website the source_url. Activities of
+// one file that are one project (one per award or sub-award, see link_parts() in the .cc) name the
+// first of them in part_of. Budgets, transactions' amounts, locations, policy markers, contacts
+// and conditions have no place in the model and are left out. pugixml stays in the .cc file.
 
 #include <string>
 #include <string_view>
