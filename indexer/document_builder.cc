@@ -47,6 +47,7 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
   std::string language = analysis_language(document);
   BuiltRecord built;
   built.translation_of = document.translation_of;
+  built.part_of = document.part_of;
   Xapian::Document& out = built.record;
   terms_.set_document(out);
   terms_.set_stemmer(stemmers_.get(language));
@@ -94,12 +95,17 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
   boolean(schema::kLanguage, language);
   boolean(schema::kType, document.type);
   boolean(schema::kOutcome, document.outcome);
+  // The regions the record names, and those of its countries.
   std::vector<std::string> regions;
+  auto add_region = [&](const std::string& region) {
+    if (region.empty() || std::find(regions.begin(), regions.end(), region) != regions.end()) return;
+    boolean(schema::kRegion, region);
+    regions.push_back(region);
+  };
+  for (const auto& region : document.regions) add_region(region);
   for (const auto& country : document.countries) {
     boolean(schema::kCountry, lower_ascii(country));
-    std::string region = region_of_country(country);
-    boolean(schema::kRegion, region);
-    if (!region.empty() && std::find(regions.begin(), regions.end(), region) == regions.end()) regions.push_back(region);
+    add_region(region_of_country(country));
   }
   // Places as prose names them (capitalised), and only within the record's countries: "Central"
   // is a region of Ghana, and a word of every other text.
@@ -108,6 +114,7 @@ BuiltRecord DocumentBuilder::build(const corpus::Document& document, const Sourc
     boolean(schema::kPlace, lower_ascii(place));
   for (const auto& name : title_names(document.title)) boolean(schema::kName, name.substr(0, 200));
   if (!document.translation_of.empty()) out.add_boolean_term(schema::term(schema::kTranslationOf, document.translation_of));
+  if (!document.part_of.empty()) out.add_boolean_term(schema::term(schema::kPartOf, document.part_of));
   for (const auto& theme : document.themes) boolean(schema::kTheme, theme);
   for (const auto& commodity : document.commodities) boolean(schema::kCommodity, commodity);
   for (const auto& reason : document.failure_reasons) boolean(schema::kFailureReason, reason);

@@ -25,6 +25,7 @@ struct BuiltRecord {
   Xapian::Document record;
   std::vector<Xapian::Document> lessons;
   std::string translation_of;  // the record this one translates (put_record groups the two)
+  std::string part_of;         // the record of the same initiative this one is a part of (grouped too)
 };
 
 class DocumentBuilder {

@@ -68,19 +68,22 @@ void leave_group(Xapian::WritableDatabase& db, const std::string& id) {
 // or its own id when records already duplicate it, or "" for none.
 std::string group_for(Xapian::WritableDatabase& db, const std::string& id, const std::string& signature,
                       PutOutcome& outcome) {
-  // Translations of this record were indexed before it (or kept while it was away): it is their
-  // group's first.
-  std::string translations = schema::term(schema::kTranslationOf, id);
-  if (db.term_exists(translations)) {
-    std::vector<Xapian::docid> members(db.postlist_begin(translations), db.postlist_end(translations));
+  // Translations or parts of this record were indexed before it (or kept while it was away): it
+  // is their group's first.
+  bool linked = false;
+  for (std::string_view prefix : {schema::kTranslationOf, schema::kPartOf}) {
+    std::string term = schema::term(prefix, id);
+    if (!db.term_exists(term)) continue;
+    linked = true;
+    std::vector<Xapian::docid> members(db.postlist_begin(term), db.postlist_end(term));
     for (Xapian::docid member : members) {
       Xapian::Document doc = db.get_document(member);
       if (doc.get_value(schema::kShownAsSlot) == id) continue;
       set_group(doc, id);
       db.replace_document(member, doc);
     }
-    return id;
   }
+  if (linked) return id;
   if (signature.empty()) return "";
   std::set<Xapian::docid> candidates;
   for (const auto& key : band_keys(signature)) {
@@ -118,9 +121,9 @@ std::string group_for(Xapian::WritableDatabase& db, const std::string& id, const
   return group;
 }
 
-// The group a translation of `original` joins: the original's, or one the original starts (it
-// becomes the group's first, now or when it is indexed).
-std::string translation_group(Xapian::WritableDatabase& db, const std::string& original) {
+// The group a translation or a part of `original` joins: the original's, or one the original
+// starts (it becomes the group's first, now or when it is indexed).
+std::string linked_group(Xapian::WritableDatabase& db, const std::string& original) {
   std::string term = schema::term(schema::kId, original);
   auto posting = db.postlist_begin(term);
   if (posting == db.postlist_end(term)) return original;
@@ -138,9 +141,9 @@ std::string translation_group(Xapian::WritableDatabase& db, const std::string& o
 
 PutOutcome put_record(Xapian::WritableDatabase& db, const std::string& id, BuiltRecord built) {
   PutOutcome outcome;
-  std::string group = built.translation_of.empty()
-                          ? group_for(db, id, built.record.get_value(schema::kSignatureSlot), outcome)
-                          : translation_group(db, built.translation_of);
+  const std::string& original = built.translation_of.empty() ? built.part_of : built.translation_of;
+  std::string group = original.empty() ? group_for(db, id, built.record.get_value(schema::kSignatureSlot), outcome)
+                                       : linked_group(db, original);
   if (group != id) leave_group(db, id);
   set_group(built.record, group);
   outcome.docid = db.replace_document(schema::term(schema::kId, id), built.record);

@@ -49,6 +49,9 @@ inline constexpr std::string_view kDuplicateGroup = "XU";
 // On a record that translates another (corpus::Document::translation_of): the original's id. The
 // two are put in one group, as near-duplicates are, so results show them once.
 inline constexpr std::string_view kTranslationOf = "XV";
+// On a record that is a part of another's initiative (corpus::Document::part_of: an award or
+// sub-award a funder reports apart): that record's id. Grouped the same way.
+inline constexpr std::string_view kPartOf = "XW";
 
 // Lessons are searchable units of their own: each lesson is a Xapian document whose every term
 // carries kLesson in front ("XLretort", "ZXLretort", "XLXTmercury"), so record queries never

@@ -34,7 +34,9 @@ json summary_json(const RecordSummary& record, bool with_lessons) {
           {"end_year", optional_year(record.end_year)},
           {"outcome", optional_string(record.outcome)},
           {"duplicate_of", optional_string(record.duplicate_of)},
-          {"source_url", optional_string(record.source_url)}};
+          {"source_url", optional_string(record.source_url)},
+          {"iati_identifier", optional_string(record.iati_identifier)},
+          {"publisher", optional_string(record.publisher)}};
   if (record.machine_translation)
     out["machine_translation"] = machine_translation_json(*record.machine_translation, with_lessons);
   return out;
@@ -60,6 +62,7 @@ json to_json(const SearchResponse& response) {
     if (response.lessons) item["more_lessons"] = hit.more_lessons;
     else item["duplicates"] = hit.duplicates;
     item["translations"] = links_json(hit.translations);
+    if (!response.lessons) item["parts"] = hit.parts;
     hits.push_back(std::move(item));
   }
   json facets = json::object();
@@ -152,6 +155,7 @@ json to_json(const StoredRecord& record) {
   if (!record.duplicate_of.empty()) out["duplicate_of"] = record.duplicate_of;
   out["duplicates"] = links_json(record.group_duplicates);
   out["translations"] = links_json(record.group_translations);
+  out["parts"] = record.group_parts;
   if (!record.translations.empty()) out["machine_translations"] = indexer::translations_to_json(record.translations);
   return out;
 }

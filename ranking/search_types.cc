@@ -47,7 +47,7 @@ RecordSummary summary_of(const StoredRecord& stored, const std::string& ui_langu
   const corpus::Document& record = stored.document;
   RecordSummary out{record.id,        record.title,      record.type,     stored.language,
                     record.countries, record.start_year, record.end_year, record.outcome,
-                    stored.duplicate_of, std::nullopt,   record.source_url};
+                    stored.duplicate_of, std::nullopt,   record.source_url, record.iati_identifier, record.publisher};
   if (!ui_language.empty() && ui_language != stored.language) {
     if (auto it = stored.translations.find(ui_language); it != stored.translations.end())
       out.machine_translation = ShownTranslation{ui_language, it->second.title, it->second.summary, it->second.lessons};

@@ -70,6 +70,9 @@ struct RecordSummary {
   // In the reader's language, when asked for, the record is in another and the index stores it.
   std::optional<ShownTranslation> machine_translation;
   std::string source_url;  // where the record's source is published, when it says
+  // A funder's IATI activity: its identifier as published and its publisher; empty otherwise.
+  std::string iati_identifier;
+  std::string publisher;
 };
 
 // A lesson of a hit that holds the query's words.
@@ -96,6 +99,9 @@ struct Hit : RecordSummary {
   std::uint64_t duplicates = 0;
   // ...and in other languages: the same initiative translated (corpus::Document::translation_of).
   std::vector<RecordLink> translations;
+  // Other records of its group that are parts of the same initiative (corpus::Document::part_of:
+  // a funder's other awards or sub-awards of it), by id; not counted in `duplicates`.
+  std::vector<std::string> parts;
 };
 
 struct FacetCount {
@@ -171,6 +177,7 @@ struct StoredRecord {
   // translations in others, as a search's Hit lists them.
   std::vector<RecordLink> group_duplicates;
   std::vector<RecordLink> group_translations;
+  std::vector<std::string> group_parts;  // the other parts of its initiative (part_of), by id
   indexer::RecordTranslations translations;  // machine translations stored at indexing, by language
 };
 

@@ -145,23 +145,40 @@ class TermMatcher {
 
 namespace {
 
-// The other records of `doc`'s group: those in its language are its near-duplicates, the others
-// its translations (near-duplicates are found by their words, so they share a language).
-void group_members(const Xapian::Database& db, Xapian::docid self, const Xapian::Document& doc,
-                   std::vector<RecordLink>& duplicates, std::vector<RecordLink>& translations) {
+// Whether a record document is a part of another record's initiative (its kPartOf term).
+bool is_part(const Xapian::Document& doc) {
+  const std::string prefix(schema::kPartOf);
+  auto it = doc.termlist_begin();
+  it.skip_to(prefix);
+  return it != doc.termlist_end() && (*it).starts_with(prefix);
+}
+
+// The other records of `doc`'s group: parts of the same initiative when it or `doc` is one
+// (part_of), else near-duplicates when in its language, else translations (near-duplicates are
+// found by their words, so they share a language).
+struct GroupMembers {
+  std::vector<RecordLink> duplicates, translations;
+  std::vector<std::string> parts;
+};
+GroupMembers group_members(const Xapian::Database& db, Xapian::docid self, const Xapian::Document& doc) {
+  GroupMembers out;
   std::string group = doc.get_value(schema::kShownAsSlot);
-  if (group.empty()) return;
+  if (group.empty()) return out;
   const std::string language = doc.get_value(schema::kLanguageSlot);
+  const bool self_is_part = is_part(doc);
   const std::string term = schema::term(schema::kDuplicateGroup, group), id_prefix(schema::kId);
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
     if (*it == self) continue;
     Xapian::Document member = db.get_document(*it);
+    auto id_term = member.termlist_begin();
+    id_term.skip_to(id_prefix);
+    if (id_term == member.termlist_end() || !(*id_term).starts_with(id_prefix)) continue;
+    std::string id = (*id_term).substr(id_prefix.size());
     std::string member_language = member.get_value(schema::kLanguageSlot);
-    auto id = member.termlist_begin();
-    id.skip_to(id_prefix);
-    if (id == member.termlist_end() || !(*id).starts_with(id_prefix)) continue;
-    (member_language == language ? duplicates : translations).push_back({(*id).substr(id_prefix.size()), member_language});
+    if (self_is_part || is_part(member)) out.parts.push_back(std::move(id));
+    else (member_language == language ? out.duplicates : out.translations).push_back({std::move(id), member_language});
   }
+  return out;
 }
 
 }  // namespace
@@ -180,8 +197,9 @@ corpus::Result<StoredRecord> parse_stored(const Xapian::Document& doc) {
   out.language_detected = json.value("language_detected", false);
   if (auto it = json.find("translations"); it != json.end()) out.translations = indexer::translations_from_json(*it);
   std::string group = doc.get_value(schema::kShownAsSlot);
-  // A translation is in its original's group, and no duplicate of it.
-  if (group != out.document.id && out.document.translation_of.empty()) out.duplicate_of = std::move(group);
+  // A translation or a part is in its original's group, and no duplicate of it.
+  if (group != out.document.id && out.document.translation_of.empty() && out.document.part_of.empty())
+    out.duplicate_of = std::move(group);
   return out;
 }
 
@@ -315,9 +333,10 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         } else {
           hit.duplicates = it.get_collapse_count();
           if (!doc.get_value(schema::kShownAsSlot).empty()) {
-            std::vector<RecordLink> duplicates;
-            group_members(impl_->db, *it, doc, duplicates, hit.translations);
-            hit.duplicates = duplicates.size();
+            GroupMembers members = group_members(impl_->db, *it, doc);
+            hit.duplicates = members.duplicates.size();
+            hit.translations = std::move(members.translations);
+            hit.parts = std::move(members.parts);
           }
           for (const auto& lesson : record.lessons) {
             std::string marked = make_snippet(lesson.text, std::ref(matcher), whole_lesson);
@@ -413,7 +432,12 @@ corpus::Result<StoredRecord> Searcher::document(const std::string& id) {
       }
       Xapian::Document doc = impl_->db.get_document(*posting);
       auto stored = parse_stored(doc);
-      if (stored) group_members(impl_->db, *posting, doc, stored->group_duplicates, stored->group_translations);
+      if (stored) {
+        GroupMembers members = group_members(impl_->db, *posting, doc);
+        stored->group_duplicates = std::move(members.duplicates);
+        stored->group_translations = std::move(members.translations);
+        stored->group_parts = std::move(members.parts);
+      }
       return stored;
     });
   } catch (const Xapian::Error& e) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+
 #include "ranking/searcher.h"
 #include "tests/test_support.h"
 
@@ -258,6 +261,47 @@ TEST_F(IngestTest, ATranslationIsShownOnceWithItsOriginalWhicheverIsIndexedFirst
   EXPECT_EQ(search().total, 2u);
   EXPECT_EQ(ids_for("Tapajós"), (std::vector<std::string>{"manual-pt", "other"}));
   fs::rename(dir_ / "b-original.md", in() / "b-original.md");
+  run();
+  EXPECT_EQ(search().total, 2u);
+}
+
+TEST_F(IngestTest, AnInitiativesPartsAreShownOnceWithItWhicheverIsIndexedFirst) {
+  // Two sub-awards come first in the walk, before the award they are parts of.
+  write_file(in() / "a-sub-1.md", "---\nid: award-2\ntitle: Retorts for Kédougou, second year\noutcome: completed\npart_of: award-1\n---\nRetorts.\n");
+  write_file(in() / "a-sub-2.md", "---\nid: award-3\ntitle: Retorts for Kédougou, extension\noutcome: ongoing\npart_of: award-1\n---\nRetorts.\n");
+  write_file(in() / "b-award.md", "---\nid: award-1\ntitle: Retorts for Kédougou\noutcome: completed\n---\nRetorts.\n");
+  write_file(in() / "c-other.md", "---\nid: other\ntitle: Kédougou mining census\noutcome: completed\n---\nMore.\n");
+  run();
+  auto search = [&] {
+    auto searcher = ranking::Searcher::open(db());
+    EXPECT_TRUE(searcher.has_value());
+    ranking::SearchRequest request;
+    request.query = "Kédougou";
+    request.facets = {"outcome"};
+    auto response = searcher->search(request);
+    EXPECT_TRUE(response.has_value()) << response.error().to_string();
+    return response.has_value() ? *response : ranking::SearchResponse{};
+  };
+  auto grouped = search();
+  EXPECT_EQ(grouped.total, 2u);
+  auto award = std::find_if(grouped.hits.begin(), grouped.hits.end(),
+                            [](const ranking::Hit& hit) { return hit.id.starts_with("award"); });
+  ASSERT_NE(award, grouped.hits.end());
+  std::vector<std::string> members = award->parts;
+  members.push_back(award->id);
+  std::sort(members.begin(), members.end());
+  EXPECT_EQ(members, (std::vector<std::string>{"award-1", "award-2", "award-3"}));
+  EXPECT_EQ(award->duplicates, 0u);
+  EXPECT_TRUE(award->duplicate_of.empty());
+  // Facets count the initiative once, with every outcome its parts give.
+  std::map<std::string, std::uint64_t> outcomes;
+  for (const auto& count : grouped.facets["outcome"]) outcomes[count.value] = count.count;
+  EXPECT_EQ(outcomes, (std::map<std::string, std::uint64_t>{{"completed", 2}, {"ongoing", 1}}));
+  // Without the award, its two parts still name it and stay one group.
+  fs::rename(in() / "b-award.md", dir_ / "b-award.md");
+  run();
+  EXPECT_EQ(search().total, 2u);
+  fs::rename(dir_ / "b-award.md", in() / "b-award.md");
   run();
   EXPECT_EQ(search().total, 2u);
 }

@@ -89,6 +89,11 @@ int run_search(const SearchCommand& command) {
     }
     // A search of lessons shows the lesson found; a search of records, its snippet.
     if (!response->lessons && !hit.snippet.empty()) std::printf("     %s\n", render_snippet(hit.snippet, styled).c_str());
+    if (!hit.iati_identifier.empty()) {
+      std::string published = "IATI activity " + hit.iati_identifier + (hit.publisher.empty() ? "" : ", published by " + hit.publisher);
+      std::printf("     %s\n", dim(published, styled).c_str());
+    }
+    if (!hit.parts.empty()) std::printf("     %s\n", dim("also reported as: " + join(hit.parts, ", "), styled).c_str());
     for (const auto& lesson : hit.lessons) {
       std::printf("     %s %s\n", bold(lesson.kind + ":", styled).c_str(), render_snippet(lesson.text, styled).c_str());
     }

@@ -44,6 +44,7 @@ int run_show(const ShowCommand& command) {
   field("type:", doc.type);
   field("language:", record->language + (record->language_detected ? " (detected)" : ""));
   print_list("countries:", doc.countries, styled);
+  print_list("regions:", doc.regions, styled);
   print_list("themes:", doc.themes, styled);
   print_list("commodities:", doc.commodities, styled);
   if (doc.start_year || doc.end_year) {
@@ -55,6 +56,10 @@ int run_show(const ShowCommand& command) {
   print_list("organisations:", doc.organisations, styled);
   print_list("donors:", doc.donors, styled);
   field("source:", doc.source_url);
+  field("IATI activity:", doc.iati_identifier);
+  field("publisher:", doc.publisher);
+  field("part of:", doc.part_of);
+  field("translation of:", doc.translation_of);
   field("file:", record->source);
   if (!doc.summary.empty()) std::printf("\n%s\n", doc.summary.c_str());
   if (!doc.lessons.empty()) {
