@@ -68,6 +68,13 @@ class Validator {
     return std::nullopt;
   }
 
+  // A record id: the record's own, or one it links to.
+  std::optional<Error> record_id(const json& value, const std::string& field, std::string& out) const {
+    if (auto e = string(value, field, out)) return e;
+    if (!is_valid_id(out)) return error(field, "\"" + out + "\" is not a valid id ([a-z0-9][a-z0-9._-]{0,127})");
+    return std::nullopt;
+  }
+
   std::optional<Error> enum_value(const json& value, const std::string& field,
                                   std::span<const std::string_view> allowed,
                                   std::string& out) const {
@@ -155,9 +162,7 @@ std::string trimmed(std::string_view text) {
 std::optional<Error> check_field(const Validator& v, const std::string& key, const json& value,
                                  Document& doc) {
   if (key == "id") {
-    if (auto e = v.string(value, key, doc.id)) return e;
-    if (!is_valid_id(doc.id))
-      return v.error(key, "\"" + doc.id + "\" is not a valid id ([a-z0-9][a-z0-9._-]{0,127})");
+    return v.record_id(value, key, doc.id);
   } else if (key == "title") {
     if (auto e = v.string(value, key, doc.title)) return e;
     doc.title = trimmed(doc.title);
@@ -209,13 +214,9 @@ std::optional<Error> check_field(const Validator& v, const std::string& key, con
   } else if (key == "source_url") {
     return v.string(value, key, doc.source_url);
   } else if (key == "translation_of") {
-    if (auto e = v.string(value, key, doc.translation_of)) return e;
-    if (!is_valid_id(doc.translation_of))
-      return v.error(key, "\"" + doc.translation_of + "\" is not a valid id ([a-z0-9][a-z0-9._-]{0,127})");
+    return v.record_id(value, key, doc.translation_of);
   } else if (key == "part_of") {
-    if (auto e = v.string(value, key, doc.part_of)) return e;
-    if (!is_valid_id(doc.part_of))
-      return v.error(key, "\"" + doc.part_of + "\" is not a valid id ([a-z0-9][a-z0-9._-]{0,127})");
+    return v.record_id(value, key, doc.part_of);
   } else if (key == "iati_identifier") {
     if (auto e = v.string(value, key, doc.iati_identifier)) return e;
     doc.iati_identifier = trimmed(doc.iati_identifier);

@@ -84,30 +84,19 @@ TEST(DocumentTest, BadIdIsRejected) {
   EXPECT_FALSE(is_valid_id(std::string(129, 'a')));
 }
 
-TEST(DocumentTest, TranslationOfNamesAnotherRecord) {
-  json record = minimal();
-  record["translation_of"] = "the-original";
-  auto document = document_from_json(record, RecordOrigin{});
-  ASSERT_TRUE(document.has_value());
-  EXPECT_EQ(document->translation_of, "the-original");
-  EXPECT_EQ(to_json(*document)["translation_of"], "the-original");
-  record["translation_of"] = "Not An Id";
-  EXPECT_EQ(validation_error(record).field, "translation_of");
-  record["translation_of"] = record["id"];
-  EXPECT_EQ(validation_error(record).field, "translation_of");
-}
-
-TEST(DocumentTest, PartOfNamesAnotherRecord) {
-  json record = minimal();
-  record["part_of"] = "us-gov-11-award-1";
-  auto document = document_from_json(record, RecordOrigin{});
-  ASSERT_TRUE(document.has_value());
-  EXPECT_EQ(document->part_of, "us-gov-11-award-1");
-  EXPECT_EQ(to_json(*document)["part_of"], "us-gov-11-award-1");
-  record["part_of"] = "US-GOV-11 award";
-  EXPECT_EQ(validation_error(record).field, "part_of");
-  record["part_of"] = record["id"];
-  EXPECT_EQ(validation_error(record).field, "part_of");
+TEST(DocumentTest, TranslationOfAndPartOfNameAnotherRecord) {
+  for (const char* field : {"translation_of", "part_of"}) {
+    json record = minimal();
+    record[field] = "the-original";
+    auto document = document_from_json(record, RecordOrigin{});
+    ASSERT_TRUE(document.has_value()) << field;
+    EXPECT_EQ(std::string(field) == "part_of" ? document->part_of : document->translation_of, "the-original");
+    EXPECT_EQ(to_json(*document)[field], "the-original");
+    record[field] = "Not An Id";
+    EXPECT_EQ(validation_error(record).field, field);
+    record[field] = record["id"];
+    EXPECT_EQ(validation_error(record).field, field);
+  }
 }
 
 TEST(DocumentTest, IatiIdentifierAndPublisherAreKeptAsPublished) {
