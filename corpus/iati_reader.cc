@@ -277,28 +277,27 @@ ProjectKeys project_keys(const pugi::xml_node& activity, const nlohmann::json& f
   return keys;
 }
 
-// The share of the shorter word list's distinct words that the longer one has.
-double shared_share(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+// Whether the longer word list has at least a third of the shorter one's distinct words (in
+// whole numbers: a third exactly, 3 of 9, counts).
+bool shares_a_third(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   const auto& shorter = a.size() <= b.size() ? a : b;
   const auto& longer = a.size() <= b.size() ? b : a;
   std::set<std::string_view> in_longer(longer.begin(), longer.end());
   std::set<std::string_view> distinct(shorter.begin(), shorter.end());
-  if (distinct.empty()) return 0;
   std::size_t shared = std::count_if(distinct.begin(), distinct.end(), [&](std::string_view w) { return in_longer.contains(w); });
-  return static_cast<double>(shared) / static_cast<double>(distinct.size());
+  return !distinct.empty() && 3 * shared >= distinct.size();
 }
 
 // Activities of one publisher in one file are one project, each the report of one award,
 // modification or sub-award, when (a) their descriptions have the same words, at least
 // kMinSameDescriptionWords of them; or (b) their titles have the same words, at least
 // kMinSameTitleWords (shorter titles are labels such as "USAID-Gabon", which the Department of
-// the Interior gives two different awards), and their descriptions share at least
-// kMinSharedDescriptionWords of the shorter one's words (or one has none). (c) An activity and its
+// the Interior gives two different awards), and their descriptions share at least a third of the
+// shorter one's words (or one has none). (c) An activity and its
 // parent or child (related-activity types 1 and 2) in the same file are one project whoever
 // publishes them.
 constexpr std::size_t kMinSameDescriptionWords = 5;
 constexpr std::size_t kMinSameTitleWords = 4;
-constexpr double kMinSharedDescriptionWords = 1.0 / 3;
 
 std::string joined(const std::string& publisher, const std::vector<std::string>& words) {
   std::string out = publisher;
@@ -333,7 +332,7 @@ void link_parts(std::vector<IatiActivity>& activities, const std::vector<Project
       auto& same_title = by_title[joined(key.publisher_ref, key.title)];
       for (std::size_t other : same_title) {
         const auto& description = keys[other].description;
-        if (key.description.empty() || description.empty() || shared_share(key.description, description) >= kMinSharedDescriptionWords)
+        if (key.description.empty() || description.empty() || shares_a_third(key.description, description))
           unite(other, i);
       }
       same_title.push_back(i);
