@@ -12,7 +12,7 @@
 namespace indexer::schema {
 
 // Bumped when the layout or the analysis changes; an index of another version is refused.
-inline constexpr std::string_view kVersion = "8";
+inline constexpr std::string_view kVersion = "9";
 inline constexpr std::string_view kVersionKey = "precedent.schema";
 // "1" when the index stores its records' title, summary and lessons machine-translated
 // (indexer/record_translation.h): ingestion and API writes then translate every record they write.
