@@ -1,6 +1,7 @@
 #include "server/api_keys.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -89,7 +90,16 @@ corpus::Status write_keys_file(const std::filesystem::path& file, const std::vec
     }
     if (!out.flush()) return Error{ErrorCode::io, "cannot write the API keys file", temporary.string(), 0, ""};
   }
-  ::chmod(temporary.c_str(), 0600);
+  // A new file is its owner's alone; a rewritten one keeps the owner, group and mode it had, so
+  // `precedent keys` run as root keeps a packaged file readable by the service's group.
+  struct stat previous {};
+  if (::stat(file.c_str(), &previous) == 0) {
+    if (::chown(temporary.c_str(), previous.st_uid, previous.st_gid) != 0 && ::geteuid() == 0)
+      return Error{ErrorCode::io, "cannot give the new keys file its old owner", temporary.string(), 0, ""};
+    ::chmod(temporary.c_str(), previous.st_mode & 07777);
+  } else {
+    ::chmod(temporary.c_str(), 0600);
+  }
   std::error_code ec;
   std::filesystem::rename(temporary, file, ec);
   if (ec) return Error{ErrorCode::io, "cannot replace the API keys file: " + ec.message(), file.string(), 0, ""};

@@ -35,7 +35,8 @@ std::string new_key();
 // The keys of a keys file; errors name the file and line.
 corpus::Result<std::vector<StoredKey>> read_keys_file(const std::filesystem::path& file);
 
-// Writes the keys file whole (a temporary file renamed over it, readable by its owner only).
+// Writes the keys file whole (a temporary file renamed over it): a new file readable by its owner
+// only, a rewritten one with the owner, group and mode it had.
 corpus::Status write_keys_file(const std::filesystem::path& file, const std::vector<StoredKey>& keys);
 
 }  // namespace server

@@ -180,10 +180,13 @@ corpus::Status apply_environment(ServerConfig& config) {
 corpus::Status validate(ServerConfig& config) {
   if (config.threads > 256) return Error{ErrorCode::invalid_argument, "at most 256", "", 0, "threads"};
   if (config.max_connections == 0) return Error{ErrorCode::invalid_argument, "must be at least 1", "", 0, "max_connections"};
+  // The keys file is watched even before it exists, so the first `precedent keys add` while the
+  // server runs turns writes on. Absolute, so it is the same file whatever the working folder.
   std::error_code ec;
-  if (config.api_keys_file.empty() && std::filesystem::is_regular_file(kDefaultKeysFile, ec)) config.api_keys_file = kDefaultKeysFile;
+  if (config.api_keys_file.empty()) config.api_keys_file = kDefaultKeysFile;
+  config.api_keys_file = std::filesystem::absolute(config.api_keys_file, ec);
   std::size_t file_keys = 0;
-  if (!config.api_keys_file.empty()) {
+  if (std::filesystem::exists(config.api_keys_file, ec)) {
     auto keys = read_keys_file(config.api_keys_file);
     if (!keys) return keys.error();
     file_keys = keys->size();

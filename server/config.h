@@ -22,7 +22,7 @@ struct ServerConfig {
   unsigned short port = 8080;                    // 0 picks a free port
   unsigned threads = 0;                          // I/O and search threads; 0 = default_threads()
   std::vector<std::string> api_keys;             // bearer keys allowed to write; none = writes off
-  std::filesystem::path api_keys_file;           // server/api_keys.h; default ./precedent-keys if it exists
+  std::filesystem::path api_keys_file;           // server/api_keys.h; default ./precedent-keys; read again when it changes
   bool private_search = false;                   // reads need a read or write key too
   std::vector<std::string> cors_origins;         // origins allowed by CORS; "*" for any; empty = off
   std::size_t max_body_bytes = 16u << 20;        // POST bodies
@@ -63,7 +63,8 @@ corpus::Status apply_config_file(const std::filesystem::path& file, ServerConfig
 // (comma-separated), PRECEDENT_API_KEYS_FILE, PRECEDENT_CORS_ORIGINS (comma-separated).
 corpus::Status apply_environment(ServerConfig& config);
 
-// Checks ranges and reads api_keys_file into api_keys.
+// Checks ranges, makes api_keys_file absolute (./precedent-keys when none is named) and checks
+// the keys it holds, if it exists yet.
 corpus::Status validate(ServerConfig& config);
 
 }  // namespace server

@@ -152,11 +152,12 @@ HttpResponse dispatch(const HttpRequest& request, Service& service, std::string_
     } else if (AuthResult auth = found->writes ? service.authorize(request.authorization) : AuthResult::allowed;
                auth != AuthResult::allowed) {
       response = auth == AuthResult::writes_disabled
-                     ? error_response(ApiError::forbidden, "writes are disabled: the server has no API keys configured")
+                     ? error_response(ApiError::forbidden, "writes are disabled: the server has no write key (precedent keys add NAME)")
                  : auth == AuthResult::writes_to_shards
                      ? error_response(ApiError::forbidden, "this server searches shards given one by one and takes no "
                                       "writes; write to the shard layout's folder (precedent index, or a server on it)")
                      : error_response(ApiError::unauthorized, "this route needs an API key: Authorization: Bearer KEY");
+      if (auto keys = service.key_count(); !keys.file_error.empty()) response.log_detail = "API keys file: " + keys.file_error;
     } else if (!found->writes && config.private_search && found->pattern.starts_with("/v1/") &&
                service.authorize(request.authorization, KeyRole::read) != AuthResult::allowed) {
       response = error_response(ApiError::unauthorized, "this server is private: send a read or write key, Authorization: Bearer KEY");

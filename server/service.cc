@@ -1,5 +1,7 @@
 #include "server/service.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -28,14 +30,33 @@ Service::Service(ServerConfig config)
 
 void Service::reload_keys_if_changed() {
   if (config_.api_keys_file.empty()) return;
-  std::error_code ec;
-  auto time = std::filesystem::last_write_time(config_.api_keys_file, ec);
-  if (ec || time == keys_file_time_) return;
-  auto keys = read_keys_file(config_.api_keys_file);
-  if (!keys) return;  // a file caught mid-edit keeps the keys read last
-  keys_file_time_ = time;
+  struct stat status {};
+  std::string identity = "missing";
+  if (::stat(config_.api_keys_file.c_str(), &status) == 0) {
+    identity = std::to_string(status.st_dev) + ":" + std::to_string(status.st_ino) + ":" + std::to_string(status.st_size) +
+               ":" + std::to_string(status.st_mtim.tv_sec) + "." + std::to_string(status.st_mtim.tv_nsec) + ":" +
+               std::to_string(status.st_ctim.tv_sec) + "." + std::to_string(status.st_ctim.tv_nsec);
+  }
+  if (identity == keys_file_identity_) return;
+  keys_file_identity_ = identity;
   keys_.resize(config_keys_);
+  keys_file_error_.clear();
+  if (identity == "missing") return;
+  auto keys = read_keys_file(config_.api_keys_file);
+  if (!keys) {
+    keys_file_error_ = keys.error().to_string();
+    return;
+  }
   keys_.insert(keys_.end(), keys->begin(), keys->end());
+}
+
+Service::KeyCount Service::key_count() {
+  std::lock_guard lock(keys_mutex_);
+  reload_keys_if_changed();
+  KeyCount count;
+  for (const auto& key : keys_) ++(key.role == KeyRole::write ? count.write : count.read);
+  count.file_error = keys_file_error_;
+  return count;
 }
 
 Service::~Service() = default;

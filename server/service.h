@@ -44,6 +44,14 @@ class Service {
   // hashes, in constant time per key.
   AuthResult authorize(std::string_view authorization, KeyRole role = KeyRole::write);
 
+  // The keys in force now (the keys file read again if it changed), for the start-up line.
+  struct KeyCount {
+    std::size_t write = 0;
+    std::size_t read = 0;
+    std::string file_error;  // why the keys file gives no keys (unreadable, bad line), if it does not
+  };
+  KeyCount key_count();
+
   // The per-address limits of ServerConfig's write_rate and search_rate.
   RateLimiter& write_limit() { return write_limit_; }
   RateLimiter& search_limit() { return search_limit_; }
@@ -54,12 +62,18 @@ class Service {
   ServerConfig config_;
   Metrics metrics_;
   std::unique_ptr<WriteQueue> writes_;
+  // Reads the keys file again when its identity (device, inode, size, modification and change
+  // times, to the nanosecond) differs from the last read: `precedent keys` renames a new file
+  // over it, so each rewrite has a new inode even within one tick of the file system's clock.
+  // A missing file holds no keys; one that cannot be read or parsed holds none either (a revoked
+  // key must not survive a bad edit), and keys_file_error_ says why.
   void reload_keys_if_changed();
 
   std::mutex keys_mutex_;
   std::vector<StoredKey> keys_;  // the configuration's, then the file's
   std::size_t config_keys_ = 0;  // how many of keys_ come from the configuration
-  std::filesystem::file_time_type keys_file_time_{};
+  std::string keys_file_identity_ = "never read";
+  std::string keys_file_error_;
   RateLimiter write_limit_;
   RateLimiter search_limit_;
   std::uint64_t generation_;  // tells this Service's per-thread Searchers from another's

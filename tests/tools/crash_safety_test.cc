@@ -3,12 +3,6 @@
 // record that was committed before is lost, and every write the server acknowledged is there and
 // searchable once it is started again.
 
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <netinet/in.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <random>
@@ -19,7 +13,7 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/server/http_client.h"
+#include "tests/tools/child_process.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -27,52 +21,19 @@ namespace {
 namespace fs = std::filesystem;
 constexpr const char* kKey = "crash-test-key-0123456789";
 
-// Starts PRECEDENT_BINARY with `args`, its output sent to `log`; returns the child's pid.
 pid_t start(const std::vector<std::string>& args, const fs::path& log, const std::vector<std::string>& env = {}) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    FILE* out = std::freopen(log.c_str(), "a", stdout);
-    FILE* err = std::freopen(log.c_str(), "a", stderr);
-    (void)out;
-    (void)err;
-    for (const auto& setting : env) putenv(const_cast<char*>(setting.c_str()));
-    std::vector<char*> argv{const_cast<char*>(PRECEDENT_BINARY)};
-    for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
-    argv.push_back(nullptr);
-    execv(PRECEDENT_BINARY, argv.data());
-    _exit(127);
-  }
-  return pid;
+  return test_support::start_process(PRECEDENT_BINARY, args, log, env);
 }
 
-int wait_exit(pid_t pid) {
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-void kill_hard(pid_t pid) {
-  kill(pid, SIGKILL);
-  waitpid(pid, nullptr, 0);
-}
+using test_support::free_port;
+using test_support::kill_hard;
+using test_support::wait_exit;
 
 // xapian-check's verdict on the index: 0 when it finds no fault.
 int xapian_check(const fs::path& db) {
   std::string command = "xapian-check '" + db.string() + "' >/dev/null 2>&1";
   int status = std::system(command.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-unsigned short free_port() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t size = sizeof address;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
-  close(fd);
-  return ntohs(address.sin_port);
 }
 
 // Records in the index, as `precedent stats --json` counts them; -1 when it cannot tell.
@@ -138,14 +99,7 @@ TEST(CrashSafetyTest, EveryWriteTheServerAcknowledgedSurvivesSigkill) {
                        (dir / "server.toml").string()},
                       dir / "log", {std::string("PRECEDENT_API_KEYS=") + kKey});
     // Everything acknowledged before is there and searchable.
-    std::unique_ptr<test_support::HttpClient> client;
-    for (int attempt = 0; attempt < 100 && !client; ++attempt) {
-      try {
-        client = std::make_unique<test_support::HttpClient>(port);
-      } catch (const std::exception&) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      }
-    }
+    auto client = test_support::connect_when_listening(port, std::chrono::seconds(5));
     ASSERT_TRUE(client) << "the server did not start";
     for (int id : acknowledged) {
       auto shown = client->get("/v1/documents/rec-" + std::to_string(id));

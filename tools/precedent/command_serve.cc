@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include "server/http_server.h"
@@ -10,6 +11,24 @@
 #include "tools/precedent/commands.h"
 
 namespace tools {
+namespace {
+
+// Whether writes are on, with how many keys, and where keys are added: the server reads the keys
+// file again when it changes, so "off" is until the first `precedent keys add`.
+std::string describe_keys(const server::ServerConfig& config, const server::Service::KeyCount& keys) {
+  if (!config.shards.empty()) return "writes off: shards given one by one";
+  std::string file = config.api_keys_file.string();
+  std::string counts = std::to_string(keys.write) + (keys.write == 1 ? " write key" : " write keys");
+  if (keys.read > 0) counts += ", " + std::to_string(keys.read) + (keys.read == 1 ? " read key" : " read keys");
+  if (keys.write == 0) {
+    std::string why = keys.file_error.empty() ? "" : "; " + keys.file_error;
+    return "writes off until a write key is in " + file + " (precedent keys add NAME --file " + file + ")" +
+           (keys.read > 0 ? ", " + counts : "") + why;
+  }
+  return "writes on: " + counts + "; keys file " + file + ", read again when it changes";
+}
+
+}  // namespace
 
 int run_serve(const ServeCommand& command) {
   // Defaults < config file < environment < command line.
@@ -67,10 +86,9 @@ int run_serve(const ServeCommand& command) {
       std::fprintf(stderr, "precedent serve: no --spelling index: \"did you mean\" uses the local shards' words only\n");
     }
   }
-  std::fprintf(stderr, "precedent: serving %s on http://%s:%u with %u threads (writes %s, CORS %s); Ctrl-C stops\n",
+  std::fprintf(stderr, "precedent: serving %s on http://%s:%u with %u threads (%s, CORS %s); Ctrl-C stops\n",
                what.c_str(), config.host.c_str(), static_cast<unsigned>(*port), threads,
-               !config.shards.empty() ? "off: shards given one by one" : config.api_keys.empty() ? "off: no API keys" : "on with API keys",
-               config.cors_origins.empty() ? "off" : "on");
+               describe_keys(config, (*service)->key_count()).c_str(), config.cors_origins.empty() ? "off" : "on");
   http.run(/*handle_signals=*/true);
   std::fprintf(stderr, "precedent: stopped\n");
   return kExitOk;

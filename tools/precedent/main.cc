@@ -118,7 +118,9 @@ int main(int argc, char** argv) {
   tools::KeysCommand keys;
   auto* keys_app = app.add_subcommand(
       "keys", "Manage the API keys the server accepts: list, add NAME [--read-only], revoke NAME. Keys are stored "
-              "as SHA-256 hashes; a new key is printed once. The server sees changes without a restart");
+              "as SHA-256 hashes; a new key is printed once. A running server reads the keys file again when it "
+              "changes: an added key works and a revoked one is refused from the next request, with no restart "
+              "and no signal. Rewriting the file keeps its owner, group and mode");
   keys_app->footer(kExitCodes);
   keys_app->add_option("action", keys.action, "list, add or revoke")->required()->check(CLI::IsMember({"list", "add", "revoke"}));
   keys_app->add_option("name", keys.name, "The key's name (add, revoke): letters, digits, '.', '_' or '-'");
@@ -136,7 +138,9 @@ int main(int argc, char** argv) {
   serve_app->add_option("--port", serve.port, "Port (default 8080; 0 picks a free one)");
   serve_app->add_option("--threads", serve.threads, "Server threads (default: four per core)")->check(CLI::Range(0u, 256u));
   serve_app->add_option("--api-keys-file", serve.api_keys_file,
-                        "Keys file (precedent keys; default ./precedent-keys when it exists); or $PRECEDENT_API_KEYS");
+                        "Keys file written by `precedent keys` (default $PRECEDENT_API_KEYS_FILE, else ./precedent-keys, "
+                        "watched even before it exists); read again whenever it changes, so added and revoked keys count "
+                        "from the next request. Keys in clear: $PRECEDENT_API_KEYS");
   serve_app->add_option("--cors-origin", serve.cors_origins, "Origin allowed to call the API from a browser (repeatable; * for any)");
   serve_app->add_option("--config", serve.config_file, "TOML configuration file")->check(CLI::ExistingFile);
   serve_app->add_option("--shard", serve.shards,
