@@ -249,20 +249,37 @@ Result<Document> document_from_json(const json& record, const RecordOrigin& orig
   Validator v(origin);
   if (!record.is_object())
     return v.error("", "a record must be a JSON object, got " + json_type_name(record));
+  // Every field is checked, so one answer names every bad field (up to kMaxProblems).
+  std::vector<Error> problems;
+  std::set<std::string, std::less<>> bad_fields;
+  auto problem = [&](Error e, std::string_view field) {
+    bad_fields.emplace(field);
+    if (problems.size() < kMaxProblems) problems.push_back(std::move(e));
+  };
   Document doc;
   for (const auto& [key, value] : record.items()) {
-    if (!known_fields().contains(key)) return v.error(key, "unknown field");
-    if (value.is_null()) continue;  // an explicit null is the same as leaving the field out
-    if (auto e = check_field(v, key, value, doc)) return *e;
+    if (!known_fields().contains(key)) {
+      problem(v.error(key, "unknown field"), key);
+    } else if (value.is_null()) {
+      continue;  // an explicit null is the same as leaving the field out
+    } else if (auto e = check_field(v, key, value, doc)) {
+      problem(std::move(*e), key);
+    }
   }
-  if (doc.id.empty()) return v.error("id", "missing (every record needs an id)");
-  if (doc.title.empty()) return v.error("title", "missing or empty");
+  // A field already reported as wrong is not reported again as missing.
+  if (doc.id.empty() && !bad_fields.contains("id")) problem(v.error("id", "missing (every record needs an id)"), "id");
+  if (doc.title.empty() && !bad_fields.contains("title")) problem(v.error("title", "missing or empty"), "title");
   if (!doc.translation_of.empty() && doc.translation_of == doc.id)
-    return v.error("translation_of", "a record cannot be a translation of itself");
-  if (!doc.part_of.empty() && doc.part_of == doc.id) return v.error("part_of", "a record cannot be a part of itself");
+    problem(v.error("translation_of", "a record cannot be a translation of itself"), "translation_of");
+  if (!doc.part_of.empty() && doc.part_of == doc.id) problem(v.error("part_of", "a record cannot be a part of itself"), "part_of");
   if (doc.start_year && doc.end_year && *doc.end_year < *doc.start_year)
-    return v.error("end_year", std::to_string(*doc.end_year) + " is before start_year " +
-                                   std::to_string(*doc.start_year));
+    problem(v.error("end_year", std::to_string(*doc.end_year) + " is before start_year " + std::to_string(*doc.start_year)),
+            "end_year");
+  if (!problems.empty()) {
+    Error first = std::move(problems.front());
+    first.others.assign(std::make_move_iterator(problems.begin() + 1), std::make_move_iterator(problems.end()));
+    return first;
+  }
   return doc;
 }
 

@@ -70,8 +70,9 @@ struct RecordOrigin {
   std::map<std::string, int, std::less<>> field_lines;
 };
 
-// Validates a JSON object against the document model. The first problem found is returned as a
-// validation Error naming the origin's file, the field's line and the field ("lessons[1].kind").
+// Validates a JSON object against the document model. A record with problems is returned as a
+// validation Error naming the origin's file, the field's line and the field ("lessons[1].kind"),
+// for the first problem, with one Error per other bad field in `others` (kMaxProblems in all).
 Result<Document> document_from_json(const nlohmann::json& record, const RecordOrigin& origin);
 
 // The canonical JSON form: the fields that are set, in the model's order.

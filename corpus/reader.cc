@@ -64,16 +64,13 @@ void read_json_text(std::string_view file_name, std::string_view text, int first
   auto bad_byte = utf8::first_invalid(text);
   std::string repaired = bad_byte ? utf8::replace_invalid(text) : std::string();
   std::string_view parse_text = bad_byte ? std::string_view(repaired) : text;
-  json parsed;
-  try {
-    parsed = json::parse(parse_text);
-  } catch (const json::parse_error& e) {
-    Error error{ErrorCode::parse_error, "not valid JSON: " + plain_parse_message(e.what()),
-                std::string(file_name), first_line - 1 + utf8::line_of(parse_text, e.byte ? e.byte - 1 : 0), ""};
-    if (allow_array) out.file_error = error;
-    else out.records.emplace_back(error);
+  auto parsed_or_error = parse_json(parse_text, file_name, first_line);
+  if (!parsed_or_error) {
+    if (allow_array) out.file_error = parsed_or_error.error();
+    else out.records.emplace_back(parsed_or_error.error());
     return;
   }
+  const json& parsed = *parsed_or_error;
   auto one = [&](const json& record, int index) {
     RecordOrigin origin{std::string(file_name), allow_array ? 0 : first_line, index, {}};
     if (bad_byte) {
@@ -182,12 +179,9 @@ Result<FrontMatter> sidecar_fields(const Sidecar& sidecar) {
   std::string name = sidecar.path.string();
   if (format_of(sidecar.path) == Format::markdown) return parse_front_matter(name, sidecar.content);
   FrontMatter out;
-  try {
-    out.fields = json::parse(sidecar.content);
-  } catch (const json::parse_error& e) {
-    std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, sidecar.content.size());
-    return Error{ErrorCode::parse_error, "not valid JSON", name, utf8::line_of(sidecar.content, at), ""};
-  }
+  auto parsed = parse_json(sidecar.content, name);
+  if (!parsed) return parsed.error();
+  out.fields = std::move(parsed).value();
   if (!out.fields.is_object()) return Error{ErrorCode::parse_error, "a sidecar is one JSON object", name, 1, ""};
   out.present = true;
   return out;
@@ -321,6 +315,19 @@ ReadResult read_records(std::string_view file_name, std::string_view content, Fo
       break;
   }
   return out;
+}
+
+Result<json> parse_json(std::string_view text, std::string_view file_name, int first_line) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    // e.byte counts from 1 and points one past the character at fault at the end of the text.
+    std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
+    Error error{ErrorCode::parse_error, "not valid JSON: " + plain_parse_message(e.what()), std::string(file_name),
+                first_line - 1 + utf8::line_of(text, at), ""};
+    error.column = utf8::column_of(text, at);
+    return error;
+  }
 }
 
 Result<std::string> read_file_bytes(const std::filesystem::path& path) {

@@ -70,6 +70,12 @@ bool is_sidecar(const std::filesystem::path& file);
 ReadResult read_records(std::string_view file_name, std::string_view content, Format format,
                         const Sidecar* sidecar = nullptr);
 
+// Parses JSON text. A syntax error (ErrorCode::parse_error) names `file_name`, the line and the
+// column where the parser stopped (the character at fault, or the last of an unexpected token;
+// lines counted from `first_line`, for a text that starts inside a file such as a JSON Lines
+// line) and what was expected there.
+Result<nlohmann::json> parse_json(std::string_view text, std::string_view file_name, int first_line = 1);
+
 // A file's bytes, refused when over kMaxFileBytes; errors name the path.
 Result<std::string> read_file_bytes(const std::filesystem::path& path);
 

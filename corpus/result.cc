@@ -22,10 +22,17 @@ std::string Error::to_string() const {
   if (!file.empty()) {
     out += file;
     if (line > 0) out += ":" + std::to_string(line);
+    if (line > 0 && column > 0) out += ":" + std::to_string(column);
     out += ": ";
   }
   if (!field.empty()) out += field + ": ";
   out += message;
+  for (const auto& other : others) {
+    out += "; ";
+    if (other.line > 0 && other.line != line) out += "line " + std::to_string(other.line) + ": ";
+    if (!other.field.empty()) out += other.field + ": ";
+    out += other.message;
+  }
   return out;
 }
 

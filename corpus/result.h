@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace corpus {
 
@@ -26,16 +27,24 @@ enum class ErrorCode {
 std::string_view to_string(ErrorCode code);
 
 // Where a problem is and what it is. Every field but code and message is optional; to_string()
-// joins what is known as "file:line: field: message".
+// joins what is known as "file:line:column: field: message", then the other problems found.
 struct Error {
   ErrorCode code = ErrorCode::internal;
   std::string message;
   std::string file;
   int line = 0;  // 1-based; 0 when the format has no useful line (a JSON array element)
   std::string field;
+  int column = 0;  // 1-based, in characters; 0 when unknown (only syntax errors know it)
+  // The further problems of the same input, so one round of fixes can mend them all: a record's
+  // other bad fields (at most kMaxProblems in all). This error is the first, and is not repeated.
+  std::vector<Error> others = {};
 
   std::string to_string() const;
 };
+
+// At most this many problems are reported for one input; past it, the input is refused all the
+// same on those found.
+inline constexpr std::size_t kMaxProblems = 20;
 
 template <typename T>
 class Result {

@@ -67,6 +67,15 @@ int line_of(std::string_view text, std::size_t offset) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
+int column_of(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  line_start = line_start == std::string_view::npos || line_start >= offset ? 0 : line_start + 1;
+  // Continuation bytes (10xxxxxx) are part of the character before them.
+  return 1 + static_cast<int>(std::count_if(text.begin() + line_start, text.begin() + offset,
+                                            [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 std::string collapse_spaces(std::string_view text) {
   std::string out;
   for (char c : text) {

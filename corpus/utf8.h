@@ -22,6 +22,10 @@ std::string replace_invalid(std::string_view text);
 // 1-based line number of a byte offset.
 int line_of(std::string_view text, std::size_t offset);
 
+// 1-based column of a byte offset: characters from the start of its line (a character's bytes
+// count once), as editors number them.
+int column_of(std::string_view text, std::size_t offset);
+
 // The longest start of `text` of at most `max_bytes` bytes that ends between characters (a cut
 // inside a character moves back to its first byte).
 std::string_view prefix(std::string_view text, std::size_t max_bytes);

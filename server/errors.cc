@@ -34,10 +34,13 @@ constexpr std::array<ErrorInfo, 18> kErrors = {{
 
 const ErrorInfo& error_info(ApiError error) { return kErrors.at(static_cast<std::size_t>(error)); }
 
-HttpResponse error_response(ApiError error, std::string_view message, std::string_view field) {
+namespace {
+
+// The response for `error` whose JSON error object is `body` (code and message set here).
+HttpResponse respond(ApiError error, std::string_view message, nlohmann::json body) {
   const ErrorInfo& info = error_info(error);
-  nlohmann::json body = {{"code", info.code}, {"message", message}};
-  if (!field.empty()) body["field"] = field;
+  body["code"] = info.code;
+  body["message"] = message;
   HttpResponse response;
   response.status = info.status;
   response.body = ranking::json_text(nlohmann::json{{"error", body}});
@@ -47,15 +50,50 @@ HttpResponse error_response(ApiError error, std::string_view message, std::strin
   return response;
 }
 
+HttpResponse detailed(ApiError api, std::string_view message, const corpus::Error& detail) {
+  nlohmann::json body = nlohmann::json::object();
+  add_error_details(detail, body);
+  return respond(api, message, std::move(body));
+}
+
+}  // namespace
+
+HttpResponse error_response(ApiError error, std::string_view message, std::string_view field) {
+  nlohmann::json body = nlohmann::json::object();
+  if (!field.empty()) body["field"] = field;
+  return respond(error, message, std::move(body));
+}
+
+void add_error_details(const corpus::Error& error, nlohmann::json& object) {
+  auto position = [](const corpus::Error& e, nlohmann::json& out) {
+    if (!e.field.empty()) out["field"] = e.field;
+    if (e.line > 0) out["line"] = e.line;
+    if (e.column > 0) out["column"] = e.column;
+  };
+  position(error, object);
+  if (error.others.empty()) return;
+  std::vector<const corpus::Error*> problems{&error};
+  for (const auto& other : error.others) problems.push_back(&other);
+  nlohmann::json all = nlohmann::json::array();
+  for (const corpus::Error* problem : problems) {
+    nlohmann::json item = {{"message", problem->message}};
+    position(*problem, item);
+    all.push_back(std::move(item));
+  }
+  object["errors"] = std::move(all);
+}
+
+HttpResponse error_response(ApiError api, const corpus::Error& error) { return detailed(api, error.to_string(), error); }
+
 HttpResponse error_response(const corpus::Error& error) {
   using corpus::ErrorCode;
   switch (error.code) {
     case ErrorCode::invalid_argument:
       return error_response(ApiError::bad_parameter, error.message, error.field);
     case ErrorCode::parse_error:
-      return error_response(ApiError::invalid_query, error.message, error.field);
+      return detailed(ApiError::invalid_query, error.message, error);
     case ErrorCode::validation:
-      return error_response(ApiError::validation_failed, error.message, error.field);
+      return detailed(ApiError::validation_failed, error.message, error);
     case ErrorCode::not_found:
       return error_response(ApiError::not_found, error.message, error.field);
     case ErrorCode::busy:

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "corpus/result.h"
 #include "server/http_types.h"
 
@@ -41,7 +43,16 @@ const ErrorInfo& error_info(ApiError error);
 
 HttpResponse error_response(ApiError error, std::string_view message, std::string_view field = "");
 
-// The API error for a library Error (corpus::ErrorCode), with its message and field.
+// The API error for a library Error (corpus::ErrorCode), with its message and details.
 HttpResponse error_response(const corpus::Error& error);
+
+// `api` with a library Error's whole text (file, line and column included) as the message, and its
+// details: for a body that is not valid JSON, or whose records all fail.
+HttpResponse error_response(ApiError api, const corpus::Error& error);
+
+// What an Error adds to a JSON error object beside code and message: "field", "line" and
+// "column" when known, and, for an input with several problems (a record's bad fields),
+// "errors": each of them as {"field", "message", "line"}, the first included.
+void add_error_details(const corpus::Error& error, nlohmann::json& object);
 
 }  // namespace server

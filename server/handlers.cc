@@ -156,8 +156,10 @@ corpus::Result<ranking::SuggestRequest> parse_suggest_request(const HttpRequest&
 }
 
 corpus::Result<ranking::SimilarRequest> parse_similar_body(const std::string& body) {
-  auto parsed = json::parse(body, nullptr, false);
-  if (parsed.is_discarded() || !parsed.is_object()) return Error{ErrorCode::parse_error, "the body must be a JSON object", "", 0, "body"};
+  auto parsed_or_error = corpus::parse_json(body, "body");
+  if (!parsed_or_error) return parsed_or_error.error();
+  const json& parsed = *parsed_or_error;
+  if (!parsed.is_object()) return Error{ErrorCode::parse_error, "must be a JSON object, got " + std::string(parsed.type_name()), "", 0, "body"};
   ranking::SimilarRequest out;
   auto strings = [&](const std::string& key, const json& value) -> corpus::Result<std::vector<std::string>> {
     std::vector<std::string> list;
@@ -276,7 +278,7 @@ HttpResponse handle_post_documents(const HttpRequest& request, const RouteMatch&
     name = **id + (format == corpus::Format::html ? ".html" : format == corpus::Format::pdf ? ".pdf" : ".docx");
   }
   corpus::ReadResult read = corpus::read_records(name, request.body, format);
-  if (read.file_error) return error_response(ApiError::invalid_body, read.file_error->to_string());
+  if (read.file_error) return error_response(ApiError::invalid_body, *read.file_error);
   if (read.records.empty()) return error_response(ApiError::invalid_body, "the body holds no records");
   if (read.records.size() > service.config().max_records_per_post) {
     return error_response(ApiError::payload_too_large,
@@ -292,9 +294,9 @@ HttpResponse handle_post_documents(const HttpRequest& request, const RouteMatch&
       batch.put.push_back(*record);
     } else {
       ++failed;
-      json error = {{"code", "validation_failed"}, {"message", record.error().message}};
-      if (!record.error().field.empty()) error["field"] = record.error().field;
-      if (record.error().line > 0) error["line"] = record.error().line;
+      const corpus::Error& problem = record.error();
+      json error = {{"code", "validation_failed"}, {"message", problem.message}};
+      add_error_details(problem, error);
       results.push_back({{"record", i + 1}, {"status", "failed"}, {"error", error}});
     }
   }
@@ -353,7 +355,7 @@ HttpResponse handle_similar_to_text(const HttpRequest& request, const RouteMatch
   if (type != "application/json") return error_response(ApiError::unsupported_media_type, "send application/json");
   auto parsed = parse_similar_body(request.body);
   if (!parsed) {
-    if (parsed.error().code == ErrorCode::parse_error) return error_response(ApiError::invalid_body, parsed.error().message);
+    if (parsed.error().code == ErrorCode::parse_error) return error_response(ApiError::invalid_body, parsed.error());
     static const std::set<std::string, std::less<>> known = {"text", "k", "lang", "ui_lang", "type", "themes", "countries",
                                                              "commodities", "year_from", "year_to"};
     bool filter = ranking::find_filter_field(parsed.error().field) != nullptr;

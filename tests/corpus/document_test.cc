@@ -1,6 +1,8 @@
 #include "corpus/document.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace corpus {
@@ -166,6 +168,35 @@ TEST(DocumentTest, ArrayElementErrorsSayWhichRecord) {
   RecordOrigin origin{"batch.json", 0, 2, {}};
   auto e = validation_error(json{{"id", "x"}}, origin);
   EXPECT_NE(e.message.find("record 3"), std::string::npos);
+}
+
+TEST(DocumentTest, ARecordWithThreeBadFieldsNamesAllThree) {
+  json record = minimal();
+  record["type"] = "pamphlet";
+  record["start_year"] = "2001";
+  record["countries"] = {"PE", "Peru"};
+  auto e = validation_error(record);
+  // The first keeps the error's own fields; the others follow it, each naming its field.
+  std::vector<std::string> fields = {e.field};
+  for (const auto& other : e.others) fields.push_back(other.field);
+  std::sort(fields.begin(), fields.end());
+  EXPECT_EQ(fields, (std::vector<std::string>{"countries[1]", "start_year", "type"}));
+  for (const auto& other : e.others) {
+    EXPECT_EQ(other.file, "records.jsonl");
+    EXPECT_FALSE(other.message.empty());
+  }
+  std::string text = e.to_string();
+  for (const char* field : {"countries[1]", "start_year", "type"}) EXPECT_NE(text.find(field), std::string::npos) << text;
+}
+
+TEST(DocumentTest, ABadFieldIsNotAlsoReportedMissingAndProblemsStopAtTheLimit) {
+  auto bad_id = validation_error({{"id", "Not An Id"}});
+  EXPECT_EQ(bad_id.field, "id");
+  ASSERT_EQ(bad_id.others.size(), 1u);  // title is missing; id is wrong, not also missing
+  EXPECT_EQ(bad_id.others[0].field, "title");
+  json many = minimal();
+  for (int i = 0; i < 30; ++i) many["unknown_" + std::to_string(100 + i)] = i;
+  EXPECT_EQ(validation_error(many).others.size() + 1, kMaxProblems);
 }
 
 }  // namespace

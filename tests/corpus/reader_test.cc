@@ -1,6 +1,7 @@
 #include "corpus/reader.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "tests/test_support.h"
 
@@ -45,7 +46,21 @@ TEST(ReaderTest, JsonSyntaxErrorNamesTheLine) {
   ASSERT_TRUE(result.file_error.has_value());
   EXPECT_EQ(result.file_error->file, "broken.json");
   EXPECT_EQ(result.file_error->line, 3);
+  EXPECT_EQ(result.file_error->column, 8);  // the comma where a value was due
   EXPECT_EQ(result.file_error->message.find("json.exception"), std::string::npos);
+  EXPECT_EQ(result.file_error->to_string().rfind("broken.json:3:8: not valid JSON", 0), 0u) << result.file_error->to_string();
+}
+
+TEST(ReaderTest, JsonSyntaxErrorColumnsCountCharactersNotBytes) {
+  // "ç", "ã" and "é" are two bytes each; the stray brace is the 27th character of line 2.
+  auto error = parse_json("{\n  \"title\": \"Mineração é\" }}", "body").error();
+  EXPECT_EQ(error.line, 2);
+  EXPECT_EQ(error.column, 27);
+  auto lines = read_records("batch.jsonl", "{\"id\": \"a\", \"title\": \"A\"}\n{\"id\": \"b\" \"title\": \"B\"}\n", Format::json_lines);
+  ASSERT_EQ(lines.records.size(), 2u);
+  ASSERT_FALSE(lines.records[1].has_value());
+  EXPECT_EQ(lines.records[1].error().line, 2);
+  EXPECT_EQ(lines.records[1].error().column, 18);  // the end of "title", read where a comma or } was due
 }
 
 TEST(ReaderTest, JsonLinesReportsEachBadLineAndKeepsTheRest) {

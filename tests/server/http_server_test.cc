@@ -409,6 +409,39 @@ TEST_F(HttpServerTest, AllInvalidRecordsIsABadRequestNamingRecordAndField) {
   client().request("DELETE", "/v1/documents/ok-id", "", {auth()});
 }
 
+TEST_F(HttpServerTest, ARecordWithThreeBadFieldsGetsEachNamedInOneAnswer) {
+  auto response = client().request("POST", "/v1/documents",
+                                   R"({"id": "three-bad", "title": "T", "type": "pamphlet", "start_year": "2001", "themes": ["mercury", "weather"]})",
+                                   {{"Content-Type", "application/json"}, auth()});
+  ASSERT_EQ(response.status, 400) << response.body;
+  auto error = response.json()["results"][0]["error"];
+  EXPECT_EQ(error["code"], "validation_failed");
+  std::set<std::string> fields;
+  for (const auto& problem : error["errors"]) {
+    fields.insert(problem["field"].get<std::string>());
+    EXPECT_FALSE(problem["message"].get<std::string>().empty());
+  }
+  EXPECT_EQ(fields, (std::set<std::string>{"type", "start_year", "themes[1]"}));
+  EXPECT_EQ(error["field"], error["errors"][0]["field"]);  // the first problem keeps its place
+  EXPECT_EQ(error["message"], error["errors"][0]["message"]);
+}
+
+TEST_F(HttpServerTest, AJsonSyntaxErrorGivesItsLineAndColumn) {
+  auto c = client();
+  std::pair<std::string, std::string> json_type{"Content-Type", "application/json"};
+  auto similar = c.request("POST", "/v1/similar", "{\n  \"text\": \"mercury retorts\",\n  \"k\": 5,,\n}", {json_type});
+  ASSERT_EQ(similar.status, 400);
+  auto error = similar.json()["error"];
+  EXPECT_EQ(error["code"], "invalid_body");
+  EXPECT_EQ(error["line"], 3);
+  EXPECT_EQ(error["column"], 10);
+  EXPECT_NE(error["message"].get<std::string>().find("body:3:10: not valid JSON"), std::string::npos) << error.dump();
+  auto documents = c.request("POST", "/v1/documents", "[\n  {\"id\": \"x\", \"title\": \"T\"}\n  {\"id\": \"y\"}\n]", {json_type, auth()});
+  ASSERT_EQ(documents.status, 400);
+  EXPECT_EQ(documents.json()["error"]["line"], 3);
+  EXPECT_EQ(documents.json()["error"]["column"], 3);
+}
+
 TEST_F(HttpServerTest, AWebPageIsUploadedUnderTheIdGiven) {
   const std::string page =
       "<html lang=\"fr\"><head><title>Comptoirs d'achat d'or</title></head>"
