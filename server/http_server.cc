@@ -171,7 +171,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     auto& message = parser_->get();
     bool keep_alive = message.keep_alive() && !shared_.draining.load() && !over_limit_;
-    write(std::move(response), keep_alive, message.version());
+    write(std::move(response), keep_alive, message.version(), request.method == "HEAD");
   }
 
   void send_error(HttpResponse response, std::string_view route) {
@@ -179,7 +179,8 @@ class Session : public std::enable_shared_from_this<Session> {
     write(std::move(response), false, 11);
   }
 
-  void write(HttpResponse response, bool keep_alive, unsigned version) {
+  // `head_only`: the answer to HEAD, GET's headers (Content-Length included) with no body.
+  void write(HttpResponse response, bool keep_alive, unsigned version, bool head_only = false) {
     auto message = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(response.status), version);
     message->set(http::field::server, "precedent");
     if (!response.content_type.empty()) message->set(http::field::content_type, response.content_type);
@@ -187,6 +188,7 @@ class Session : public std::enable_shared_from_this<Session> {
     message->keep_alive(keep_alive);
     message->body() = std::move(response.body);
     message->prepare_payload();
+    if (head_only) message->body().clear();
     stream_.expires_after(shared_.service.config().read_timeout);
     http::async_write(stream_, *message,
                       [self = shared_from_this(), message, keep_alive](beast::error_code ec, std::size_t) {

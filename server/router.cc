@@ -111,10 +111,13 @@ HttpResponse dispatch(const HttpRequest& request, Service& service, std::string_
   std::vector<std::string> captures;
   const Route* found = nullptr;
   std::string allowed_methods;
+  // HEAD is GET without the body (the session sends the headers alone, Content-Length as GET's).
+  std::string_view method = request.method == "HEAD" ? "GET" : std::string_view(request.method);
   for (const auto& route : routes()) {
     if (!match(route, request.path, captures)) continue;
     allowed_methods += (allowed_methods.empty() ? "" : ", ") + std::string(route.method);
-    if (route.method == request.method) {
+    if (route.method == "GET") allowed_methods += ", HEAD";
+    if (route.method == method) {
       found = &route;
       break;
     }

@@ -36,7 +36,8 @@ const std::vector<Route>& routes();
 // that searches need meanwhile.
 bool writes(const HttpRequest& request);
 
-// Answers a request. `route_name` receives the matched route's name ("unmatched" if none).
+// Answers a request. `route_name` receives the matched route's name ("unmatched" if none). HEAD
+// is answered on every GET route as GET is; the session leaves the body out.
 HttpResponse dispatch(const HttpRequest& request, Service& service, std::string_view& route_name);
 
 }  // namespace server

@@ -46,6 +46,23 @@ class HttpClient {
     return out;
   }
 
+  // HEAD: the answer has GET's headers and no body, which the parser must be told to expect.
+  ClientResponse head(const std::string& target) {
+    namespace http = boost::beast::http;
+    http::request<http::string_body> req(http::verb::head, target, 11);
+    req.set(http::field::host, "127.0.0.1");
+    http::write(stream_, req);
+    http::response_parser<http::string_body> parser;
+    parser.skip(true);
+    boost::beast::flat_buffer buffer;
+    http::read(stream_, buffer, parser);
+    ClientResponse out;
+    out.raw = parser.release();
+    out.status = static_cast<int>(out.raw.result_int());
+    out.body = out.raw.body();
+    return out;
+  }
+
   ClientResponse get(const std::string& target, std::vector<std::pair<std::string, std::string>> headers = {}) {
     return request("GET", target, "", std::move(headers));
   }

@@ -14,6 +14,7 @@
 #include "indexer/index_access.h"
 #include "ranking/risk_report.h"
 #include "server/api_keys.h"
+#include "server/router.h"
 #include "server/write_queue.h"
 #include "tests/server/http_client.h"
 #include "tests/server/running_server.h"
@@ -440,6 +441,35 @@ TEST_F(HttpServerTest, AJsonSyntaxErrorGivesItsLineAndColumn) {
   ASSERT_EQ(documents.status, 400);
   EXPECT_EQ(documents.json()["error"]["line"], 3);
   EXPECT_EQ(documents.json()["error"]["column"], 3);
+}
+
+TEST_F(HttpServerTest, HeadIsAnsweredOnEveryGetRouteWithGetsHeadersAndNoBody) {
+  auto c = client();
+  int get_routes = 0;
+  for (const auto& route : routes()) {
+    if (route.method != "GET") continue;
+    ++get_routes;
+    std::string path(route.pattern);
+    if (auto brace = path.find("{id}"); brace != std::string::npos) path.replace(brace, 4, "la01-proyecto-gama");
+    if (route.name == "search" || route.name == "suggest") path += "?q=mercury";
+    auto get = c.get(path);
+    auto head = c.head(path);  // on the same connection: a body sent after HEAD would break the next answer
+    EXPECT_EQ(head.status, get.status) << path;
+    EXPECT_EQ(head.status, 200) << path;
+    EXPECT_TRUE(head.body.empty()) << path;
+    EXPECT_EQ(head.header("Content-Type"), get.header("Content-Type")) << path;
+    EXPECT_EQ(head.header("ETag"), get.header("ETag")) << path;
+    EXPECT_GT(std::stoul(head.header("Content-Length")), 0u) << path;
+    // Where two GETs answer alike, HEAD's length is theirs to the byte (a search's took_ms, the
+    // metrics' counters and such change between requests).
+    if (c.get(path).body == get.body) EXPECT_EQ(head.header("Content-Length"), std::to_string(get.body.size())) << path;
+  }
+  EXPECT_GE(get_routes, 10);
+  EXPECT_EQ(c.get("/healthz").status, 200);  // the connection still reads answers in step
+  auto refused = c.head("/v1/similar");
+  EXPECT_EQ(refused.status, 405);
+  EXPECT_EQ(refused.header("Allow"), "POST");
+  EXPECT_EQ(c.head("/v1/stats?verbose=1").status, 400);  // HEAD checks parameters as GET does
 }
 
 TEST_F(HttpServerTest, AWebPageIsUploadedUnderTheIdGiven) {

@@ -69,7 +69,7 @@ TEST_F(RouterTest, UnknownRouteMethodAndParameter) {
   auto response = dispatch(put);
   EXPECT_EQ(response.status, 405);
   bool has_allow = false;
-  for (const auto& [name, value] : response.headers) has_allow |= name == "Allow" && value == "GET";
+  for (const auto& [name, value] : response.headers) has_allow |= name == "Allow" && value == "GET, HEAD";
   EXPECT_TRUE(has_allow);
   auto unknown = dispatch(get("/v1/stats?verbose=1"));
   EXPECT_EQ(unknown.status, 400);

@@ -129,7 +129,8 @@ int main(int argc, char** argv) {
 
   tools::ServeCommand serve;
   auto* serve_app = app.add_subcommand(
-      "serve", "Serve the HTTP API (GET /v1/search, /v1/documents/{id}, ...; see /v1/openapi.json)");
+      "serve", "Serve the HTTP API (GET /v1/search, /v1/documents/{id}, ...; see /v1/openapi.json; every GET "
+               "route also answers HEAD) until SIGTERM or SIGINT");
   serve_app->footer(std::string(kExitCodes) +
                     "\nSettings: defaults < --config FILE (TOML, keys as in server/config.h) < PRECEDENT_* "
                     "environment < flags.");
