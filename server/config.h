@@ -48,6 +48,8 @@ struct ServerConfig {
   std::chrono::milliseconds shard_timeout{5000};    // a remote shard's connection and each exchange
   std::chrono::seconds shard_retry{5};              // a shard that failed is tried again after this
   std::string on_shard_failure = "partial";         // "partial": answer without it; "unavailable": 503
+
+  bool operator==(const ServerConfig&) const = default;
 };
 
 // Threads when none are configured: four per core. A write holds its thread until the commit is

@@ -3,6 +3,8 @@
 #include "server/router.h"
 
 #include <gtest/gtest.h>
+
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "indexer/ingest.h"
@@ -188,6 +190,39 @@ TEST(ConfigTest, FileThenEnvironmentThenValidation) {
   auto invalid = validate(config);
   ASSERT_FALSE(invalid.has_value());
   EXPECT_EQ(invalid.error().line, 2);
+}
+
+// The package's documented configuration: its settings parse, and every setting it shows
+// commented out is written with the default the server really has.
+TEST(ConfigTest, ThePackagedConfigParsesAndItsCommentedSettingsAreTheDefaults) {
+  auto packaged = std::filesystem::path(PRECEDENT_SOURCE_DIR) / "packaging" / "debian" / "precedent.toml";
+  ServerConfig set;
+  auto applied = apply_config_file(packaged, set);
+  ASSERT_TRUE(applied.has_value()) << applied.error().to_string();
+  EXPECT_EQ(set.db, "/var/lib/precedent/index");
+  EXPECT_EQ(set.api_keys_file, "/etc/precedent/precedent-keys");
+
+  std::ifstream in(packaged);
+  std::string text, line;
+  int shown = 0;
+  while (std::getline(in, line)) {
+    // "#port = 8080" is a setting shown with its default; "# text" is a comment.
+    if (line.size() > 1 && line[0] == '#' && line[1] != ' ') {
+      line = line.substr(1);
+      ++shown;
+    }
+    text += line + "\n";
+  }
+  EXPECT_GE(shown, 20);
+  test_support::TempDir dir;
+  test_support::write_file(dir / "all.toml", text);
+  ServerConfig all;
+  applied = apply_config_file(dir / "all.toml", all);
+  ASSERT_TRUE(applied.has_value()) << applied.error().to_string();
+  ServerConfig expected;
+  expected.db = set.db;
+  expected.api_keys_file = set.api_keys_file;
+  EXPECT_TRUE(all == expected) << "a commented-out setting in packaging/debian/precedent.toml is not the default";
 }
 
 TEST(RateLimiterTest, ABucketPerAddressRefillsAtItsRate) {
