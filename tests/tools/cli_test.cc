@@ -4,9 +4,6 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
-#include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
 
 #include "tests/test_support.h"
@@ -30,16 +27,9 @@ class CliTest : public testing::Test {
     int status = std::system(command.c_str());
     CommandRun run;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = slurp(out_file);
-    run.err = slurp(err_file);
+    run.out = test_support::read_text(out_file);
+    run.err = test_support::read_text(err_file);
     return run;
-  }
-
-  static std::string slurp(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
   }
 
   std::string quoted(const std::filesystem::path& path) const { return "'" + path.string() + "'"; }
@@ -194,7 +184,7 @@ TEST_F(CliTest, KeysAreAddedOnceListedByNameStoredHashedAndRevoked) {
   ASSERT_EQ(added.exit_code, 0) << added.err;
   std::string key = added.out.substr(0, added.out.find('\n'));
   EXPECT_EQ(key.size(), 64u);
-  EXPECT_EQ(slurp(dir_ / "keys").find(key), std::string::npos);  // only its hash is kept
+  EXPECT_EQ(test_support::read_text(dir_ / "keys").find(key), std::string::npos);  // only its hash is kept
   EXPECT_EQ(std::filesystem::status(dir_ / "keys").permissions() & std::filesystem::perms::others_read,
             std::filesystem::perms::none);
   ASSERT_EQ(precedent("keys add reader --read-only --file " + file).exit_code, 0);

@@ -11,7 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <regex>
+#include <sstream>
 
 #include "tests/test_support.h"
 #include "tests/tools/child_process.h"
