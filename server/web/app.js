@@ -196,6 +196,16 @@
     return list;
   }
   // Links to the records of an initiative in other languages.
+  // The other awards of a funder's project (part_of), shown with the one that answered.
+  function partLinks(ids) {
+    var line = el("p", { className: "parts" }, [document.createTextNode(t("parts") + " ")]);
+    ids.forEach(function (id, i) {
+      if (i) line.appendChild(document.createTextNode(", "));
+      line.appendChild(recordLink(id, id));
+    });
+    return line;
+  }
+
   function translationLinks(links) {
     var line = el("p", { className: "translations" });
     links.forEach(function (link, i) {
@@ -214,6 +224,7 @@
     var when = years(hit);
     if (where || when) meta.appendChild(el("span", { className: "where", text: [where, when].filter(Boolean).join(" · ") }));
     if (hit.source_url) meta.appendChild(sourceLink(hit.source_url));
+    if (hit.iati_identifier) meta.appendChild(el("span", { className: "iati", title: hit.iati_identifier, text: t("iati_activity", hit.publisher || "") }));
     var original = el("div", { className: "original" }, [el("h3", {}, [recordLink(hit.id, hit.title)]),
                                                          el("p", { className: "snippet" }, [marked(hit.snippet)])]);
     if (hit.language) original.setAttribute("lang", hit.language);
@@ -221,6 +232,7 @@
       hit.machine_translation ? machineTranslated(hit.machine_translation, hit.id, hit.language, original) : null, original, meta]);
     if (hit.duplicates) item.appendChild(el("p", { className: "duplicates", text: t("duplicates", hit.duplicates) }));
     if (hit.translations && hit.translations.length) item.appendChild(translationLinks(hit.translations));
+    if (hit.parts && hit.parts.length) item.appendChild(partLinks(hit.parts));
     if (hit.lessons && hit.lessons.length) item.appendChild(lessonList(hit.lessons, null, true));
     var panel = el("div", { className: "similar", id: "similar-" + hit.id, hidden: "" });
     var button = el("button", { type: "button", className: "similar-button", "aria-expanded": "false", "aria-controls": panel.id, text: t("similar") });

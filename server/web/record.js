@@ -52,6 +52,8 @@
     row("record_themes", label("theme", record.themes || []));
     row("record_commodities", label("commodity", record.commodities || []));
     row("record_failure_reasons", label("failure_reason", record.failure_reasons || []));
+    row("record_iati", record.iati_identifier);
+    row("record_publisher", record.publisher);
     return list;
   }
 
@@ -81,6 +83,8 @@
     linked("duplicates", record.duplicates || []);
     linked("translation_of", record.translation_of ? [{ id: record.translation_of }] : []);
     linked("translations", (record.translations || []).filter(function (link) { return link.id !== record.translation_of; }));
+    linked("part_of", record.part_of ? [{ id: record.part_of }] : []);
+    linked("parts", (record.parts || []).filter(function (id) { return id !== record.part_of; }).map(function (id) { return { id: id }; }));
     return list;
   }
 

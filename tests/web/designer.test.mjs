@@ -164,6 +164,26 @@ test("a place and an organisation the query names are one-click filters too", as
   await page.close();
 });
 
+test("a funder's IATI activity is marked with its publisher, its other awards listed, and its identifier on its page", async () => {
+  const page = await context.newPage();
+  const query = "Reducing Mercury Use in Ghana";
+  const { body } = await api(`/v1/search?q=${encodeURIComponent(query)}&per_page=5`);
+  const hit = body.hits.find((h) => h.iati_identifier && h.parts.length);
+  assert.ok(hit, "a hit with an IATI identifier and other awards");
+  await page.goto(`${serverUrl}/?q=${encodeURIComponent(query)}`);
+  const item = page.locator(`li.result[data-id="${hit.id}"]`);
+  await item.waitFor();
+  assert.equal(await item.locator(".iati").textContent(), `IATI activity, published by ${hit.publisher}`);
+  assert.equal(await item.locator(".parts a").count(), hit.parts.length);
+  await item.locator("h3 a.record-link").first().click();
+  await page.waitForURL(new RegExp(`/records/${hit.id}(\\?|$)`));
+  const facts = page.locator("dl.facts");
+  await facts.waitFor();
+  assert.ok((await facts.textContent()).includes(hit.iati_identifier));
+  await page.locator(".record-parts a").first().waitFor();
+  await page.close();
+});
+
 test("the landscape follows the search: a map whose click filters, and charts titled with the search", async () => {
   const page = await context.newPage();
   const errors = watchErrors(page);

@@ -1,4 +1,4 @@
-// What the browser tests share: one index of the bundled collection, the real `precedent serve`
+// What the browser tests share: one index of the bundled collections (curated and IATI), the real `precedent serve`
 // on loopback, two portals on other origins (one the server allows, one it does not), and
 // Debian's Chromium driven by playwright-core. Each test file that imports this gets its own, set
 // up before its tests and torn down after. A screenshot of each step is kept in
@@ -62,7 +62,7 @@ before(async () => {
   assert.ok(binary, "PRECEDENT_BINARY names the precedent binary");
   mkdirSync(artifacts, { recursive: true });
   work = mkdtempSync(join(tmpdir(), "precedent-web-"));
-  execFileSync(binary, ["index", "--db", join(work, "db"), "--quiet", "--translate-summaries", join(source, "corpus", "collection")]);
+  execFileSync(binary, ["index", "--db", join(work, "db"), "--quiet", "--translate-summaries", join(source, "corpus", "collection"), join(source, "corpus", "iati")]);
   allowedPortal = await startPortal("Portal permitido");
   refusedPortal = await startPortal("Portal no permitido");
   const allowedOrigin = `http://127.0.0.1:${allowedPortal.address().port}`;
