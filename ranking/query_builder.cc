@@ -4,15 +4,10 @@
 #include <cctype>
 #include <map>
 #include <set>
-#include <span>
 
-#include <nlohmann/json.hpp>
 
 #include "corpus/utf8.h"
-#include "corpus/vocabulary.h"
 #include "indexer/cognates.h"
-#include "indexer/country_names.h"
-#include "indexer/place_names.h"
 #include "indexer/language_detector.h"
 #include "indexer/query_translator.h"
 #include "indexer/schema.h"
@@ -43,44 +38,6 @@ std::string joined(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& word : words) out += (out.empty() ? "" : " ") + word;
   return out;
-}
-
-// A filter's value as the index holds it, or an Error naming the filter: a country by its code
-// or its name in any of the four languages ("Peru", "Pérou" -> PE); the closed lists' values as
-// they are. A value that matches nothing known would silently find nothing.
-corpus::Result<std::string> known_filter_value(const std::string& name, const std::string& value) {
-  auto refuse = [&](const std::string& expected) {
-    return Error{ErrorCode::invalid_argument, "\"" + value + "\" is not a known " + name + "; " + expected, "", 0, name};
-  };
-  auto one_of = [&](std::span<const std::string_view> list) -> corpus::Result<std::string> {
-    std::string folded = indexer::fold(value);
-    if (corpus::vocabulary::contains(list, folded)) return folded;
-    std::string all;
-    for (auto v : list) all += (all.empty() ? "" : ", ") + std::string(v);
-    return refuse("expected one of: " + all);
-  };
-  if (name == "country") {
-    std::string upper = value;
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (corpus::vocabulary::is_country_code(upper)) return upper;
-    auto named = indexer::CountryNames::bundled().find(value, /*capitalised=*/false);
-    if (named.size() == 1) return named.front();
-    return refuse("give an ISO 3166-1 code or a country's name (PE, Peru, Pérou)");
-  }
-  if (name == "place") {
-    std::string code = indexer::PlaceNames::bundled().code_of(value);
-    if (!code.empty()) return code;
-    return refuse("give an ISO 3166-2 code or a place's name (PE-MDD, Madre de Dios)");
-  }
-  if (name == "theme") return one_of(corpus::vocabulary::themes());
-  if (name == "outcome") return one_of(corpus::vocabulary::outcomes());
-  if (name == "type") return one_of(corpus::vocabulary::document_types());
-  if (name == "commodity") return one_of(corpus::vocabulary::commodities());
-  if (name == "failure_reason") return one_of(corpus::vocabulary::failure_reasons());
-  if (name == "kind") return one_of(corpus::vocabulary::lesson_kinds());
-  if (name == "language" && !corpus::vocabulary::is_language_code(indexer::lower(value)))
-    return refuse("give an ISO 639-1 code (en, es, fr, pt)");
-  return value;
 }
 
 }  // namespace
@@ -399,10 +356,43 @@ std::string QueryBuilder::written_form(const std::string& folded_word) const {
   return folded_word;
 }
 
-std::optional<std::string> QueryBuilder::spelling_correction(const std::string& text) {
+// Whether a record in `language` holds the (folded, unstemmed) word.
+bool QueryBuilder::used_in(const std::string& word, const std::string& language) const {
+  Xapian::Enquire enquire(impl_->db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(word),
+                                  Xapian::Query(indexer::schema::term(indexer::schema::kLanguage, language))));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return !enquire.get_mset(0, 1).empty();
+}
+
+// The query's language when given; else the collection language whose records hold the most of
+// the query's content words that the index knows ("mining" in "tantalite mining"); "" when none is.
+std::string QueryBuilder::words_language(const std::string& text, const std::string& language) const {
+  if (!language.empty()) return language;
+  std::vector<Xapian::Query> known;
+  const auto& function_words = indexer::stop_words("");  // "and" tells no language
+  for (const auto& word : indexer::words_of(indexer::fold(text)))
+    if (!is_stop_word(function_words, word) && impl_->db.term_exists(word)) known.emplace_back(word);
+  if (known.empty()) return "";
+  Xapian::Query all(Xapian::Query::OP_AND, known.begin(), known.end());
+  std::string best;
+  Xapian::doccount best_count = 0;
+  for (const auto& candidate : impl_->fallback_languages) {
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, all,
+                                    Xapian::Query(indexer::schema::term(indexer::schema::kLanguage, candidate))));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::doccount count = enquire.get_mset(0, 0).get_matches_estimated();
+    if (count > best_count) best = candidate, best_count = count;
+  }
+  return best;
+}
+
+std::optional<std::string> QueryBuilder::spelling_correction(const std::string& text, const std::string& language) {
   if (!impl_->has_db || text.size() > kMaxQueryBytes || corpus::utf8::first_invalid(text)) return std::nullopt;
   std::string out;
   bool changed = false;
+  std::optional<std::string> language_of_words;  // looked up at the first suggestion
   try {
     // The query is rewritten token by token, as the user typed it: only a misspelt word changes.
     std::size_t pos = 0;
@@ -421,7 +411,8 @@ std::optional<std::string> QueryBuilder::spelling_correction(const std::string& 
         // A word the index holds needs no correction, and looking one up is the costly part.
         if (word.size() >= 3 && word.find(' ') == std::string::npos && !impl_->db.term_exists(word)) {
           std::string suggestion = impl_->spelling.get_spelling_suggestion(word, 2);
-          if (!suggestion.empty() && suggestion != word) {
+          if (!suggestion.empty() && suggestion != word && !language_of_words) language_of_words = words_language(text, language);
+          if (!suggestion.empty() && suggestion != word && (language_of_words->empty() || used_in(suggestion, *language_of_words))) {
             token = token.substr(0, begin) + written_form(suggestion) + token.substr(end + 1);
             changed = true;
           }

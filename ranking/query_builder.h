@@ -79,13 +79,20 @@ class QueryBuilder {
   // dictionary, or nullopt when nothing would change. Needs set_database().
   // Words the user wrote correctly stay as typed; a correction is shown as the collection
   // writes it, accents included.
-  std::optional<std::string> spelling_correction(const std::string& text);
+  // A correction is a word records in the query's language use: `language` when the caller gives
+  // it, else the language of most records holding the query's other content words (a detector
+  // guesses too freely from a few misspelt words). So an English query is never told of a French
+  // word ("tantalite mining" is not "tantale mining"); a word with no such correction stays as
+  // typed, and with no other word to go on any language's word may correct it.
+  std::optional<std::string> spelling_correction(const std::string& text, const std::string& language = "");
 
   // How the collection writes a folded index word ("formalizacion" -> "formalización"), in lower
   // case; the word itself when no record shows it. Needs set_database().
   std::string written_form(const std::string& folded_word) const;
 
  private:
+  bool used_in(const std::string& word, const std::string& language) const;
+  std::string words_language(const std::string& text, const std::string& language) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

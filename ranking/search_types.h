@@ -208,6 +208,11 @@ struct FilterField {
 const std::vector<FilterField>& filter_fields();
 // The filter field of that name; nullptr when there is none.
 const FilterField* find_filter_field(std::string_view name);
+// A filter's value as the index holds it, or an Error naming the filter: a country by its code
+// or its name in any of the four languages ("Peru", "Pérou" -> PE), a place by its ISO 3166-2
+// code or name; the closed lists' values as they are. A value that matches nothing known would
+// silently find nothing.
+corpus::Result<std::string> known_filter_value(const std::string& name, const std::string& value);
 
 // A request's language as searches and proposals use it: lower case, "" to detect (or, for
 // `ui_lang`, none); an Error naming `field` when it is not an ISO 639-1 code.

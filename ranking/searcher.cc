@@ -357,7 +357,7 @@ corpus::Result<SearchResponse> Searcher::search(const SearchRequest& request) {
       // Whatever the results: a word the index does not hold may be misspelt even when its
       // neighbours find records. Only such words are looked up (the costly part), so a query
       // whose words the index holds pays one term lookup per word.
-      if (!request.query.empty()) response.did_you_mean = impl_->builder.spelling_correction(request.query);
+      if (!request.query.empty()) response.did_you_mean = impl_->builder.spelling_correction(request.query, request.language);
       response.missing_shards = impl_->shards->missing();
       response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
       return response;

@@ -15,63 +15,13 @@
 #include "indexer/text_normalizer.h"
 #include "indexer/thesaurus.h"
 #include "ranking/searcher.h"
+#include "tests/ranking/collection_fixture.h"
 #include "tests/test_support.h"
 
 namespace ranking {
 namespace {
 
-class CollectionSearchTest : public testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new test_support::TempDir();
-    auto summary = indexer::ingest(dir_->path() / "db", {test_support::collection_dir()}, {}, {});
-    ASSERT_TRUE(summary.has_value()) << summary.error().to_string();
-    for (const auto& error : summary->errors) ADD_FAILURE() << error.to_string();
-    documents_ = summary->documents;
-    // A translation is shown with its original (translation_of), so a browse lists one fewer.
-    shown_ = documents_;
-    for (const auto& entry : std::filesystem::directory_iterator(test_support::collection_dir())) {
-      std::ifstream file(entry.path());
-      std::string line;
-      while (std::getline(file, line) && line != "---" ) {}
-      while (std::getline(file, line) && line != "---")
-        if (line.rfind("translation_of:", 0) == 0) --shown_;
-    }
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-
-  void SetUp() override {
-    auto searcher = Searcher::open(dir_->path() / "db");
-    ASSERT_TRUE(searcher.has_value()) << searcher.error().to_string();
-    searcher_.emplace(std::move(searcher).value());
-  }
-
-  // `translate`: also search the query's translations into the collection's other languages; a
-  // test about the query's own language turns it off.
-  SearchResponse search(const std::string& query, const std::string& language = "", std::size_t per_page = 10,
-                        bool translate = true) {
-    SearchRequest request;
-    request.query = query;
-    request.language = language;
-    request.per_page = per_page;
-    request.translate = translate;
-    auto response = searcher_->search(request);
-    EXPECT_TRUE(response.has_value()) << query << ": " << response.error().to_string();
-    return response.has_value() ? *response : SearchResponse{};
-  }
-
-  static bool has_id(const SearchResponse& response, const std::string& id) {
-    return std::any_of(response.hits.begin(), response.hits.end(), [&](const Hit& h) { return h.id == id; });
-  }
-
-  static inline test_support::TempDir* dir_ = nullptr;
-  static inline std::size_t documents_ = 0;
-  static inline std::size_t shown_ = 0;  // records a browse lists
-  std::optional<Searcher> searcher_;
-};
+class CollectionSearchTest : public CollectionTest {};
 
 TEST_F(CollectionSearchTest, TheWholeCollectionIsIndexed) {
   EXPECT_GE(documents_, 80u);
@@ -316,29 +266,6 @@ TEST_F(CollectionSearchTest, RankingBoostsNeverBringBackWhatTheQueryLeftOut) {
   EXPECT_LT(peru.total, everywhere.total);
   for (const auto& hit : peru.hits)
     EXPECT_NE(std::find(hit.countries.begin(), hit.countries.end(), "PE"), hit.countries.end()) << hit.id;
-}
-
-TEST_F(CollectionSearchTest, DidYouMeanCorrectsOnlyTheMisspeltWords) {
-  auto response = search("mercurry AND garimpoo -galamsay");
-  EXPECT_EQ(response.total, 0u);
-  ASSERT_TRUE(response.did_you_mean.has_value());
-  EXPECT_EQ(*response.did_you_mean, "mercury AND garimpo -galamsey");
-  auto found = search("mercury");
-  EXPECT_FALSE(found.did_you_mean.has_value());
-  EXPECT_FALSE(search("zzzzqqqq").did_you_mean.has_value());  // nothing close: no suggestion
-  // A misspelt word among words that find records is corrected too.
-  auto weak = search("mercury retortz");
-  EXPECT_GT(weak.total, 0u);
-  ASSERT_TRUE(weak.did_you_mean.has_value());
-  EXPECT_EQ(*weak.did_you_mean, "mercury retorts");
-}
-
-TEST_F(CollectionSearchTest, DidYouMeanWritesACorrectionAsTheCollectionDoes) {
-  // Accents come back, an elision is not part of the word, and the user's own words stay as typed.
-  EXPECT_EQ(search("formalizasion").did_you_mean.value_or(""), "formalización");
-  EXPECT_EQ(search("minerria").did_you_mean.value_or(""), "minería");
-  EXPECT_EQ(search("orpaillge").did_you_mean.value_or(""), "orpaillage");
-  EXPECT_EQ(search("Minería AND mercurry").did_you_mean.value_or(""), "Minería AND mercury");
 }
 
 TEST_F(CollectionSearchTest, SnippetsMarkContentWordsOnly) {

@@ -5,50 +5,23 @@
 
 #include <algorithm>
 
-#include "indexer/ingest.h"
 #include "indexer/text_normalizer.h"
-#include "ranking/searcher.h"
-#include "tests/test_support.h"
+#include "tests/ranking/collection_fixture.h"
 
 namespace ranking {
 namespace {
 
-class QueryLiftsTest : public testing::Test {
+class QueryLiftsTest : public CollectionTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new test_support::TempDir();
-    auto summary = indexer::ingest(dir_->path() / "db", {test_support::collection_dir()}, {}, {});
-    ASSERT_TRUE(summary.has_value()) << summary.error().to_string();
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  void SetUp() override {
-    auto searcher = Searcher::open(dir_->path() / "db");
-    ASSERT_TRUE(searcher.has_value()) << searcher.error().to_string();
-    searcher_.emplace(std::move(searcher).value());
-  }
-
-  corpus::Result<SearchResponse> search(const std::string& query, Filters filters = {}) {
-    SearchRequest request;
-    request.query = query;
-    request.filters = std::move(filters);
-    return searcher_->search(request);
-  }
   static bool recognised(const SearchResponse& response, const Recognised& item) {
     return std::find(response.recognised.begin(), response.recognised.end(), item) != response.recognised.end();
   }
-
-  static test_support::TempDir* dir_;
-  std::optional<Searcher> searcher_;
 };
-test_support::TempDir* QueryLiftsTest::dir_ = nullptr;
 
 TEST_F(QueryLiftsTest, APlaceTheQueryNamesLiftsTheRecordsAboutIt) {
   // Madre de Dios, in the summaries of three Peruvian records, named in Spanish and in English.
   for (const std::string query : {"mercurio en Madre de Dios", "mercury madre de dios"}) {
-    auto response = search(query);
+    auto response = search_filtered(query, {});
     ASSERT_TRUE(response) << response.error().to_string();
     ASSERT_GE(response->hits.size(), 2u);
     EXPECT_EQ(response->hits[0].id, "la17-green-mining-madre-de-dios") << query;
@@ -59,7 +32,7 @@ TEST_F(QueryLiftsTest, APlaceTheQueryNamesLiftsTheRecordsAboutIt) {
     EXPECT_EQ(indexer::fold(it->text), "madre de dios");
   }
   // A place of another country than the one named is not asked for.
-  auto elsewhere = search("Ghana Puno");
+  auto elsewhere = search_filtered("Ghana Puno", {});
   ASSERT_TRUE(elsewhere);
   EXPECT_TRUE(std::none_of(elsewhere->recognised.begin(), elsewhere->recognised.end(),
                            [](const Recognised& r) { return r.field == "place"; }));
@@ -67,12 +40,12 @@ TEST_F(QueryLiftsTest, APlaceTheQueryNamesLiftsTheRecordsAboutIt) {
 
 TEST_F(QueryLiftsTest, APlaceFilterTakesTheCodeOrTheName) {
   for (const std::string value : {"PE-MDD", "pe-mdd", "Madre de Dios"}) {
-    auto response = search("", {.values = {{"place", {value}}}});
+    auto response = search_filtered("", {.values = {{"place", {value}}}});
     ASSERT_TRUE(response) << value << ": " << response.error().to_string();
     EXPECT_GE(response->hits.size(), 2u) << value;
     for (const auto& hit : response->hits) EXPECT_EQ(hit.countries, std::vector<std::string>{"PE"}) << hit.id;
   }
-  auto unknown = search("", {.values = {{"place", {"Atlantis"}}}});
+  auto unknown = search_filtered("", {.values = {{"place", {"Atlantis"}}}});
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().field, "place");
   EXPECT_NE(unknown.error().message.find("ISO 3166-2"), std::string::npos) << unknown.error().message;
@@ -80,14 +53,14 @@ TEST_F(QueryLiftsTest, APlaceFilterTakesTheCodeOrTheName) {
 
 TEST_F(QueryLiftsTest, AnOrganisationIsKnownByItsAcronymAndItsName) {
   Recognised agc{"organisation", "Artisanal Gold Council (AGC)", "AGC"};
-  auto by_acronym = search("AGC mercury");
+  auto by_acronym = search_filtered("AGC mercury", {});
   ASSERT_TRUE(by_acronym) << by_acronym.error().to_string();
   EXPECT_TRUE(recognised(*by_acronym, agc));
-  auto by_name = search("artisanal gold council training");
+  auto by_name = search_filtered("artisanal gold council training", {});
   ASSERT_TRUE(by_name);
   EXPECT_TRUE(recognised(*by_name, {"organisation", "Artisanal Gold Council (AGC)", "artisanal gold council"}));
   // Its records rank first, and the answer's value is what the organisation filter takes.
-  auto filtered = search("mercury", {.values = {{"organisation", {agc.value}}}});
+  auto filtered = search_filtered("mercury", {.values = {{"organisation", {agc.value}}}});
   ASSERT_TRUE(filtered);
   ASSERT_FALSE(filtered->hits.empty());
   for (std::size_t i = 0; i < std::min<std::size_t>(3, filtered->hits.size()); ++i)
@@ -98,7 +71,7 @@ TEST_F(QueryLiftsTest, AnOrganisationIsKnownByItsAcronymAndItsName) {
 
 TEST_F(QueryLiftsTest, ARecordsOwnNameWinsOverAnOrganisationOfTheSameName) {
   // planetGOLD is the title of the global programme and an organisation of two other records.
-  auto response = search("planetGOLD");
+  auto response = search_filtered("planetGOLD", {});
   ASSERT_TRUE(response);
   ASSERT_FALSE(response->hits.empty());
   EXPECT_EQ(response->hits[0].id, "gl16-planetgold");
