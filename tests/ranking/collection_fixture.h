@@ -9,6 +9,7 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "indexer/ingest.h"
 #include "ranking/searcher.h"
@@ -16,14 +17,37 @@
 
 namespace ranking {
 
-class CollectionTest : public testing::Test {
+// Folders indexed once per test suite into a temporary index, and a searcher on it per test.
+class IndexedFoldersTest : public testing::Test {
+ protected:
+  // Indexes `folders` (every record must be read without error); the number of records written.
+  static std::size_t index_folders(const std::vector<std::filesystem::path>& folders) {
+    dir_ = new test_support::TempDir();
+    auto summary = indexer::ingest(dir_->path() / "db", folders, {}, {});
+    EXPECT_TRUE(summary.has_value()) << summary.error().to_string();
+    if (!summary) return 0;
+    for (const auto& error : summary->errors) ADD_FAILURE() << error.to_string();
+    return summary->documents;
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  void SetUp() override {
+    auto searcher = Searcher::open(dir_->path() / "db");
+    ASSERT_TRUE(searcher.has_value()) << searcher.error().to_string();
+    searcher_.emplace(std::move(searcher).value());
+  }
+
+  static inline test_support::TempDir* dir_ = nullptr;
+  std::optional<Searcher> searcher_;
+};
+
+// The bundled curated collection (corpus/collection/).
+class CollectionTest : public IndexedFoldersTest {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new test_support::TempDir();
-    auto summary = indexer::ingest(dir_->path() / "db", {test_support::collection_dir()}, {}, {});
-    ASSERT_TRUE(summary.has_value()) << summary.error().to_string();
-    for (const auto& error : summary->errors) ADD_FAILURE() << error.to_string();
-    documents_ = summary->documents;
+    documents_ = index_folders({test_support::collection_dir()});
     // A translation is shown with its original (translation_of), so a browse lists one fewer.
     shown_ = documents_;
     for (const auto& entry : std::filesystem::directory_iterator(test_support::collection_dir())) {
@@ -34,17 +58,6 @@ class CollectionTest : public testing::Test {
         if (line.rfind("translation_of:", 0) == 0) --shown_;
     }
   }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-
-  void SetUp() override {
-    auto searcher = Searcher::open(dir_->path() / "db");
-    ASSERT_TRUE(searcher.has_value()) << searcher.error().to_string();
-    searcher_.emplace(std::move(searcher).value());
-  }
-
   // `translate`: also search the query's translations into the collection's other languages; a
   // test about the query's own language turns it off.
   SearchResponse search(const std::string& query, const std::string& language = "", std::size_t per_page = 10,
@@ -71,10 +84,8 @@ class CollectionTest : public testing::Test {
     return std::any_of(response.hits.begin(), response.hits.end(), [&](const Hit& h) { return h.id == id; });
   }
 
-  static inline test_support::TempDir* dir_ = nullptr;
   static inline std::size_t documents_ = 0;
   static inline std::size_t shown_ = 0;  // records a browse lists
-  std::optional<Searcher> searcher_;
 };
 
 }  // namespace ranking

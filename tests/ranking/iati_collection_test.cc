@@ -9,19 +9,16 @@
 #include <set>
 
 #include "corpus/reader.h"
-#include "indexer/ingest.h"
-#include "ranking/searcher.h"
-#include "tests/test_support.h"
+#include "tests/ranking/collection_fixture.h"
 
 namespace ranking {
 namespace {
 
 std::filesystem::path iati_dir() { return std::filesystem::path(PRECEDENT_SOURCE_DIR) / "corpus" / "iati"; }
 
-class IatiCollectionTest : public testing::Test {
+class IatiCollectionTest : public IndexedFoldersTest {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new test_support::TempDir();
     for (const auto& entry : std::filesystem::directory_iterator(iati_dir())) {
       if (entry.path().extension() != ".xml") continue;
       ++files_;
@@ -35,20 +32,7 @@ class IatiCollectionTest : public testing::Test {
         records_->emplace(record->id, *record);
       }
     }
-    auto summary = indexer::ingest(dir_->path() / "db", {iati_dir()}, {}, {});
-    ASSERT_TRUE(summary.has_value()) << summary.error().to_string();
-    for (const auto& error : summary->errors) ADD_FAILURE() << error.to_string();
-    indexed_ = summary->documents;
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-
-  void SetUp() override {
-    auto searcher = Searcher::open(dir_->path() / "db");
-    ASSERT_TRUE(searcher.has_value()) << searcher.error().to_string();
-    searcher_.emplace(std::move(searcher).value());
+    indexed_ = index_folders({iati_dir()});
   }
 
   SearchResponse search(const std::string& query, std::vector<std::string> facets = {}) {
@@ -64,10 +48,8 @@ class IatiCollectionTest : public testing::Test {
   // The project of a record: the first of its group.
   static std::string project_of(const corpus::Document& record) { return record.part_of.empty() ? record.id : record.part_of; }
 
-  static inline test_support::TempDir* dir_ = nullptr;
   static inline std::size_t files_ = 0, skipped_ = 0, indexed_ = 0;
   static inline auto* records_ = new std::map<std::string, corpus::Document>();
-  std::optional<Searcher> searcher_;
 };
 
 TEST_F(IatiCollectionTest, EveryActivityIsImported) {
