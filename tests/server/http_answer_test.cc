@@ -17,16 +17,9 @@ namespace {
 using test_support::HttpClient;
 using test_support::kTestApiKey;
 
-class HttpAnswerTest : public testing::Test {
+class HttpAnswerTest : public test_support::RunningServerTest {
  protected:
   static void SetUpTestSuite() { server_ = new test_support::RunningServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static inline test_support::RunningServer* server_ = nullptr;
-  HttpClient client() { return HttpClient(server_->port()); }
-  std::pair<std::string, std::string> auth() { return {"Authorization", std::string("Bearer ") + kTestApiKey}; }
 };
 
 TEST_F(HttpAnswerTest, ARecordWithThreeBadFieldsGetsEachNamedInOneAnswer) {

@@ -24,7 +24,7 @@ namespace {
 using test_support::HttpClient;
 using test_support::kTestApiKey;
 
-class HttpServerTest : public testing::Test {
+class HttpServerTest : public test_support::RunningServerTest {
  protected:
   static void SetUpTestSuite() {
     ServerConfig config;
@@ -34,13 +34,6 @@ class HttpServerTest : public testing::Test {
     config.max_target_bytes = 2 * 1024;
     server_ = new test_support::RunningServer(config);
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static inline test_support::RunningServer* server_ = nullptr;
-  HttpClient client() { return HttpClient(server_->port()); }
-  std::pair<std::string, std::string> auth() { return {"Authorization", std::string("Bearer ") + kTestApiKey}; }
 };
 
 TEST_F(HttpServerTest, SearchAnswersTheDesignShape) {

@@ -2,11 +2,16 @@
 // A real `precedent serve` in-process: the bundled collection indexed into a temporary folder, a
 // Service over it and an HttpServer on an ephemeral loopback port, run on its own thread.
 
+#include <gtest/gtest.h>
+
+#include <string>
 #include <thread>
+#include <utility>
 
 #include "indexer/ingest.h"
 #include "server/http_server.h"
 #include "server/service.h"
+#include "tests/server/http_client.h"
 #include "tests/test_support.h"
 
 namespace test_support {
@@ -55,6 +60,18 @@ class RunningServer {
   std::unique_ptr<server::HttpServer> http_;
   unsigned short port_ = 0;
   std::thread thread_;
+};
+
+// A test suite over one RunningServer, which the suite's SetUpTestSuite starts into server_.
+class RunningServerTest : public testing::Test {
+ protected:
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static inline RunningServer* server_ = nullptr;
+  HttpClient client() { return HttpClient(server_->port()); }
+  std::pair<std::string, std::string> auth() { return {"Authorization", std::string("Bearer ") + kTestApiKey}; }
 };
 
 }  // namespace test_support
