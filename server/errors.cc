@@ -9,26 +9,46 @@
 namespace server {
 namespace {
 
-constexpr std::array<ErrorInfo, 18> kErrors = {{
-    {"bad_parameter", 400},
-    {"unknown_parameter", 400},
-    {"invalid_query", 400},
-    {"invalid_body", 400},
-    {"validation_failed", 400},
-    {"unauthorized", 401},
-    {"forbidden", 403},
-    {"not_found", 404},
-    {"method_not_allowed", 405},
-    {"payload_too_large", 413},
-    {"uri_too_long", 414},
-    {"unsupported_media_type", 415},
-    {"header_too_large", 431},
-    {"rate_limited", 429},
-    {"overloaded", 503},
-    {"index_unavailable", 503},
-    {"shard_unavailable", 503},
-    {"internal", 500},
-}};
+// Each code's name and HTTP status. A switch, not a table in the enum's order: a row cannot be
+// misplaced, and a code left out comes back empty, which kErrors' static_assert refuses.
+constexpr ErrorInfo info_of(ApiError error) {
+  switch (error) {
+    case ApiError::bad_parameter: return {"bad_parameter", 400};
+    case ApiError::unknown_parameter: return {"unknown_parameter", 400};
+    case ApiError::invalid_query: return {"invalid_query", 400};
+    case ApiError::invalid_body: return {"invalid_body", 400};
+    case ApiError::validation_failed: return {"validation_failed", 400};
+    case ApiError::unauthorized: return {"unauthorized", 401};
+    case ApiError::forbidden: return {"forbidden", 403};
+    case ApiError::not_found: return {"not_found", 404};
+    case ApiError::method_not_allowed: return {"method_not_allowed", 405};
+    case ApiError::payload_too_large: return {"payload_too_large", 413};
+    case ApiError::uri_too_long: return {"uri_too_long", 414};
+    case ApiError::unsupported_media_type: return {"unsupported_media_type", 415};
+    case ApiError::header_too_large: return {"header_too_large", 431};
+    case ApiError::rate_limited: return {"rate_limited", 429};
+    case ApiError::overloaded: return {"overloaded", 503};
+    case ApiError::index_unavailable: return {"index_unavailable", 503};
+    case ApiError::shard_unavailable: return {"shard_unavailable", 503};
+    case ApiError::internal: return {"internal", 500};
+  }
+  return {"", 0};
+}
+
+constexpr std::size_t kErrorCount = static_cast<std::size_t>(ApiError::internal) + 1;  // internal is last
+constexpr std::array<ErrorInfo, kErrorCount> kErrors = [] {
+  std::array<ErrorInfo, kErrorCount> out{};
+  for (std::size_t i = 0; i < kErrorCount; ++i) out[i] = info_of(static_cast<ApiError>(i));
+  return out;
+}();
+static_assert([] {
+  for (std::size_t i = 0; i < kErrorCount; ++i) {
+    if (kErrors[i].code.empty() || kErrors[i].status < 400) return false;
+    for (std::size_t j = 0; j < i; ++j)
+      if (kErrors[j].code == kErrors[i].code) return false;
+  }
+  return true;
+}(), "every ApiError has a name of its own and an error status (server/errors.cc, info_of)");
 
 }  // namespace
 

@@ -31,7 +31,7 @@ enum class ApiError {
   overloaded,            // 503: too many connections or a write could not take the lock
   index_unavailable,     // 503: the index cannot be read
   shard_unavailable,     // 503: a shard of a sharded index does not answer (on_shard_failure = "unavailable")
-  internal,              // 500
+  internal,              // 500; stays last (server/errors.cc counts the codes by it)
 };
 
 struct ErrorInfo {
