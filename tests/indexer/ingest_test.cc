@@ -25,16 +25,22 @@ class IngestTest : public testing::Test {
   fs::path in() const { return dir_ / "in"; }
   fs::path db() const { return dir_ / "db"; }
 
-  std::vector<std::string> ids_for(const std::string& query) {
+  // The index as it is now, searched for `query` (up to 100 hits).
+  ranking::SearchResponse search_for(const std::string& query, std::vector<std::string> facets = {}) {
     auto searcher = ranking::Searcher::open(db());
     EXPECT_TRUE(searcher.has_value());
     ranking::SearchRequest request;
     request.query = query;
     request.per_page = 100;
+    request.facets = std::move(facets);
     auto response = searcher->search(request);
     EXPECT_TRUE(response.has_value()) << response.error().to_string();
+    return response.has_value() ? *response : ranking::SearchResponse{};
+  }
+
+  std::vector<std::string> ids_for(const std::string& query) {
     std::vector<std::string> ids;
-    for (const auto& hit : response->hits) ids.push_back(hit.id);
+    for (const auto& hit : search_for(query).hits) ids.push_back(hit.id);
     std::sort(ids.begin(), ids.end());
     return ids;
   }
@@ -237,15 +243,7 @@ TEST_F(IngestTest, ATranslationIsShownOnceWithItsOriginalWhicheverIsIndexedFirst
              "---\nid: manual-en\ntitle: Retort manual for the Tapajós\nlanguage: en\n---\nHow to use retorts in the Tapajós.\n");
   write_file(in() / "c-other.md", "---\nid: other\ntitle: Other work in the Tapajós\nlanguage: en\n---\nMore.\n");
   run();
-  auto search = [&] {
-    auto searcher = ranking::Searcher::open(db());
-    EXPECT_TRUE(searcher.has_value());
-    ranking::SearchRequest request;
-    request.query = "Tapajós";
-    auto response = searcher->search(request);
-    EXPECT_TRUE(response.has_value()) << response.error().to_string();
-    return response.has_value() ? *response : ranking::SearchResponse{};
-  };
+  auto search = [&] { return search_for("Tapajós"); };
   auto grouped = search();
   EXPECT_EQ(grouped.total, 2u);
   auto manual = std::find_if(grouped.hits.begin(), grouped.hits.end(),
@@ -272,16 +270,7 @@ TEST_F(IngestTest, AnInitiativesPartsAreShownOnceWithItWhicheverIsIndexedFirst) 
   write_file(in() / "b-award.md", "---\nid: award-1\ntitle: Retorts for Kédougou\noutcome: completed\n---\nRetorts.\n");
   write_file(in() / "c-other.md", "---\nid: other\ntitle: Kédougou mining census\noutcome: completed\n---\nMore.\n");
   run();
-  auto search = [&] {
-    auto searcher = ranking::Searcher::open(db());
-    EXPECT_TRUE(searcher.has_value());
-    ranking::SearchRequest request;
-    request.query = "Kédougou";
-    request.facets = {"outcome"};
-    auto response = searcher->search(request);
-    EXPECT_TRUE(response.has_value()) << response.error().to_string();
-    return response.has_value() ? *response : ranking::SearchResponse{};
-  };
+  auto search = [&] { return search_for("Kédougou", {"outcome"}); };
   auto grouped = search();
   EXPECT_EQ(grouped.total, 2u);
   auto award = std::find_if(grouped.hits.begin(), grouped.hits.end(),
